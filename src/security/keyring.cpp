@@ -1,0 +1,227 @@
+#include "security/keyring.hpp"
+
+#include <fcntl.h>
+#include <sodium.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <stdexcept>
+#include <vector>
+
+#include "security/crypto.hpp"
+
+namespace foljsam::security {
+namespace {
+
+using Key = std::array<unsigned char, 32>;
+
+constexpr std::string_view kSealPrefix = "v1:";
+constexpr char kControllerContext[crypto_kdf_CONTEXTBYTES + 1] = "foljsamK";
+constexpr char kFieldContext[crypto_kdf_CONTEXTBYTES + 1] = "foljsamF";
+constexpr uint64_t kSealSubkeyId = 1;
+constexpr uint64_t kHashSubkeyId = 2;
+constexpr const char* kKeyFileUnavailable = "Krypteringsnyckeln kunde inte läsas eller sparas.";
+constexpr const char* kSealedCorrupt = "Krypterade uppgifter kunde inte läsas.";
+
+static_assert(crypto_kdf_KEYBYTES == 32 && crypto_secretbox_KEYBYTES == 32);
+
+// Derives a 32-byte subkey; crypto_kdf only fails for out-of-range subkey lengths.
+Key Derive(const Key& parent, uint64_t subkey_id, const char* context) {
+    Key out{};
+    if (crypto_kdf_derive_from_key(out.data(), out.size(), subkey_id, context, parent.data()) != 0) {
+        throw std::logic_error("crypto_kdf_derive_from_key failed");  // cannot happen: fixed length
+    }
+    return out;
+}
+
+// Writes `key` to a new file beside `path` (mode 0600) and links it into place. link()
+// refuses to replace an existing file, so two processes racing to create the same key
+// cannot overwrite a key the other may already have used: the loser reads the winner's.
+Status WriteKeyFile(const std::filesystem::path& path, const Key& key, bool* already_exists) {
+    *already_exists = false;
+    std::string temp = path.string() + ".tmp-" + std::to_string(::getpid());
+    int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0) return Status::Unavailable(kKeyFileUnavailable);
+    bool written = ::fchmod(fd, 0600) == 0 && ::write(fd, key.data(), key.size()) == static_cast<ssize_t>(key.size()) &&
+                   ::fsync(fd) == 0;
+    if (::close(fd) != 0) written = false;
+    if (!written) {
+        ::unlink(temp.c_str());
+        return Status::Unavailable(kKeyFileUnavailable);
+    }
+    int link_result = ::link(temp.c_str(), path.c_str());
+    int link_errno = errno;
+    ::unlink(temp.c_str());
+    if (link_result != 0) {
+        if (link_errno == EEXIST) {
+            *already_exists = true;
+            return Status::Ok();
+        }
+        return Status::Unavailable(kKeyFileUnavailable);
+    }
+    return Status::Ok();
+}
+
+// POSIX reads rather than iostreams: libstdc++ streams throw on some read errors (e.g. EISDIR),
+// and exceptions must not leave this layer.
+Result<Key> ReadKeyFile(const std::filesystem::path& path) {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return Status::Unavailable(kKeyFileUnavailable);
+    std::array<unsigned char, 33> buffer{};  // one byte extra to notice an over-long file
+    size_t total = 0;
+    bool read_failed = false;
+    while (total < buffer.size()) {
+        ssize_t got = ::read(fd, buffer.data() + total, buffer.size() - total);
+        if (got < 0 && errno == EINTR) continue;
+        if (got < 0) read_failed = true;
+        if (got <= 0) break;
+        total += static_cast<size_t>(got);
+    }
+    ::close(fd);
+    Key key{};
+    std::copy(buffer.begin(), buffer.begin() + key.size(), key.begin());
+    sodium_memzero(buffer.data(), buffer.size());
+    if (read_failed) return Status::Unavailable(kKeyFileUnavailable);
+    if (total != key.size()) {
+        sodium_memzero(key.data(), key.size());
+        return Status::Corrupt("Krypteringsnyckeln har fel storlek.");
+    }
+    return key;
+}
+
+Result<Key> LoadOrCreateKeyFile(const std::filesystem::path& path) {
+    std::error_code ec;
+    if (std::filesystem::exists(path, ec)) return ReadKeyFile(path);
+    if (ec) return Status::Unavailable(kKeyFileUnavailable);
+    Key key{};
+    randombytes_buf(key.data(), key.size());
+    bool already_exists = false;
+    Status written = WriteKeyFile(path, key, &already_exists);
+    if (!written.ok() || already_exists) {
+        sodium_memzero(key.data(), key.size());
+        if (!written.ok()) return written;
+        return ReadKeyFile(path);
+    }
+    return key;
+}
+
+}  // namespace
+
+std::string ControllerKeys::Seal(std::string_view plaintext) const {
+    std::vector<unsigned char> box(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + plaintext.size());
+    unsigned char* nonce = box.data();
+    randombytes_buf(nonce, crypto_secretbox_NONCEBYTES);
+    if (crypto_secretbox_easy(box.data() + crypto_secretbox_NONCEBYTES,
+                              reinterpret_cast<const unsigned char*>(plaintext.data()), plaintext.size(), nonce,
+                              seal_key_.data()) != 0) {
+        throw std::logic_error("crypto_secretbox_easy failed");  // only fails for oversized messages
+    }
+    size_t encoded_len = sodium_base64_ENCODED_LEN(box.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    std::string encoded(encoded_len, '\0');
+    if (sodium_bin2base64(encoded.data(), encoded.size(), box.data(), box.size(),
+                          sodium_base64_VARIANT_URLSAFE_NO_PADDING) == nullptr) {
+        throw std::logic_error("sodium_bin2base64: buffer too small");  // cannot happen: sized above
+    }
+    encoded.resize(std::strlen(encoded.c_str()));
+    return std::string(kSealPrefix) + encoded;
+}
+
+Result<std::string> ControllerKeys::Open(std::string_view sealed) const {
+    if (sealed.substr(0, kSealPrefix.size()) != kSealPrefix) return Status::Corrupt(kSealedCorrupt);
+    std::string_view encoded = sealed.substr(kSealPrefix.size());
+    if (encoded.empty()) return Status::Corrupt(kSealedCorrupt);
+    std::vector<unsigned char> box(encoded.size());
+    size_t box_len = 0;
+    const char* end = nullptr;
+    if (sodium_base642bin(box.data(), box.size(), encoded.data(), encoded.size(), nullptr, &box_len, &end,
+                          sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
+        end != encoded.data() + encoded.size()) {
+        return Status::Corrupt(kSealedCorrupt);
+    }
+    if (box_len < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES) return Status::Corrupt(kSealedCorrupt);
+    size_t cipher_len = box_len - crypto_secretbox_NONCEBYTES;
+    std::string plain(cipher_len - crypto_secretbox_MACBYTES, '\0');
+    if (crypto_secretbox_open_easy(reinterpret_cast<unsigned char*>(plain.data()),
+                                   box.data() + crypto_secretbox_NONCEBYTES, cipher_len, box.data(),
+                                   seal_key_.data()) != 0) {
+        return Status::Corrupt(kSealedCorrupt);
+    }
+    return plain;
+}
+
+std::string ControllerKeys::LookupHash(std::string_view value) const {
+    unsigned char hash[crypto_generichash_BYTES];
+    if (crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(value.data()), value.size(),
+                           hash_key_.data(), hash_key_.size()) != 0) {
+        throw std::logic_error("crypto_generichash failed");  // only fails for invalid lengths
+    }
+    char hex[sizeof hash * 2 + 1];
+    sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
+    return hex;
+}
+
+Result<std::shared_ptr<Keyring>> Keyring::FromDirectory(const std::filesystem::path& dir) {
+    FOLJSAM_RETURN_IF_ERROR(InitCrypto());
+    const char* kNoDirectory = "Katalogen för krypteringsnycklar kunde inte skapas.";
+    std::error_code ec;
+    if (dir.has_parent_path()) std::filesystem::create_directories(dir.parent_path(), ec);
+    if (ec) return Status::Unavailable(kNoDirectory);
+    // mkdir with the mode directly, so the directory is never readable by others, not even briefly.
+    if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) return Status::Unavailable(kNoDirectory);
+    if (!std::filesystem::is_directory(dir, ec)) return Status::Unavailable(kNoDirectory);
+    std::shared_ptr<Keyring> keyring(new Keyring());
+    keyring->dir_ = dir;
+    return keyring;
+}
+
+Result<std::shared_ptr<Keyring>> Keyring::FromMasterKey(std::string_view hex) {
+    FOLJSAM_RETURN_IF_ERROR(InitCrypto());
+    const char* kBadMaster = "Huvudnyckeln (FOLJSAM_KEY) ska bestå av exakt 64 hexadecimala siffror.";
+    if (hex.size() != 64) return Status::InvalidInput(kBadMaster);
+    std::shared_ptr<Keyring> keyring(new Keyring());
+    size_t bin_len = 0;
+    const char* end = nullptr;
+    if (sodium_hex2bin(keyring->master_.data(), keyring->master_.size(), hex.data(), hex.size(), nullptr, &bin_len,
+                       &end) != 0 ||
+        bin_len != 32 || end != hex.data() + hex.size()) {
+        sodium_memzero(keyring->master_.data(), keyring->master_.size());
+        return Status::InvalidInput(kBadMaster);
+    }
+    keyring->has_master_ = true;
+    return keyring;
+}
+
+Result<std::shared_ptr<Keyring>> Keyring::FromEnvironmentOr(const std::filesystem::path& dir) {
+    // A set but empty FOLJSAM_KEY is refused rather than ignored: silently falling back to
+    // key files would make data sealed under the master key unreadable.
+    if (const char* master = std::getenv("FOLJSAM_KEY"); master != nullptr) return FromMasterKey(master);
+    return FromDirectory(dir);
+}
+
+Result<ControllerKeys> Keyring::ForController(long long controller_id) {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (auto found = cache_.find(controller_id); found != cache_.end()) return found->second;
+
+    Key controller_key{};
+    if (has_master_) {
+        controller_key = Derive(master_, static_cast<uint64_t>(controller_id), kControllerContext);
+    } else {
+        Result<Key> loaded = LoadOrCreateKeyFile(dir_ / ("controller-" + std::to_string(controller_id) + ".key"));
+        if (!loaded.ok()) return loaded.status();
+        controller_key = *loaded;
+        sodium_memzero(loaded->data(), loaded->size());
+    }
+    ControllerKeys keys;
+    keys.seal_key_ = Derive(controller_key, kSealSubkeyId, kFieldContext);
+    keys.hash_key_ = Derive(controller_key, kHashSubkeyId, kFieldContext);
+    sodium_memzero(controller_key.data(), controller_key.size());
+    cache_.emplace(controller_id, keys);
+    return keys;
+}
+
+}  // namespace foljsam::security

@@ -1,0 +1,71 @@
+#pragma once
+// Store-internal: the SOCI session behind a UnitOfWork and helpers shared by repositories.
+// Included only by .cpp files in store/ (SOCI never leaves this layer).
+
+#include <soci/soci.h>
+
+#include <optional>
+#include <string>
+
+#include "common/status.hpp"
+#include "domain/date.hpp"
+#include "store/database.hpp"
+
+namespace foljsam::store {
+
+struct UnitOfWork::Impl {
+    soci::session* sql = nullptr;  // owned by the pool
+    std::unique_ptr<soci::session> owned;
+    Dialect dialect = Dialect::kSqlite;
+    bool committed = false;
+};
+
+inline soci::session& Sql(UnitOfWork& uow) { return *uow.impl().sql; }
+
+// Converts a database exception into a Status. Uses only SOCI's own message, not its
+// context (which may echo bound values). Unique violations become kConflict.
+Status FromSqlError(const std::exception& e, const char* what);
+
+// Runs `fn` and converts exceptions thrown by SOCI into a Status.
+template <typename Fn>
+Status Guard(const char* what, Fn&& fn) {
+    try {
+        fn();
+        return Status::Ok();
+    } catch (const std::exception& e) {
+        return FromSqlError(e, what);
+    }
+}
+
+// Inserts with RETURNING id (SQLite 3.35+ and PostgreSQL) and returns the new id.
+template <typename... Uses>
+long long InsertReturningId(UnitOfWork& uow, const std::string& sql_text, Uses&&... uses) {
+    long long id = 0;
+    soci::statement st = Sql(uow).prepare << sql_text + " RETURNING id";
+    (st.exchange(std::forward<Uses>(uses)), ...);
+    st.exchange(soci::into(id));
+    st.define_and_bind();
+    st.execute(true);
+    return id;
+}
+
+// Current UTC time "YYYY-MM-DDTHH:MM:SSZ".
+std::string NowUtc();
+
+// Optional values <-> nullable columns.
+struct NullableText {
+    std::string value;
+    soci::indicator ind = soci::i_null;
+};
+NullableText ToNullable(const std::optional<domain::Date>& date);
+NullableText ToNullable(const std::optional<std::string>& text);
+std::optional<domain::Date> DateFrom(const std::string& value, soci::indicator ind);
+
+struct NullableInt {
+    long long value = 0;
+    soci::indicator ind = soci::i_null;
+};
+NullableInt ToNullable(const std::optional<long long>& v);
+NullableInt ToNullable(const std::optional<int>& v);
+
+}  // namespace foljsam::store
