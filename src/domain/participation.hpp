@@ -13,6 +13,7 @@
 
 #include "common/status.hpp"
 #include "domain/date.hpp"
+#include "domain/limits.hpp"
 
 namespace foljsam::domain {
 
@@ -86,12 +87,6 @@ struct ValidationContext {
     bool identity_mode = false;   // the insats registers with identity
     bool self_referral_allowed = true;
 };
-
-// Field length limits, shared by forms, API and import.
-inline constexpr size_t kMaxParticipantCodeLength = 40;
-inline constexpr size_t kMaxNameLength = 200;
-inline constexpr size_t kMaxShortTextLength = 200;
-inline constexpr size_t kMaxLongTextLength = 4000;
 
 // Checks every rule. Ok, or kInvalidInput with one FieldError per broken rule; field ids
 // are the member names above (e.g. "start_date", "exit_reason", "support_at_start").

@@ -1,0 +1,43 @@
+#include "services/app.hpp"
+
+#include <system_error>
+
+#include "security/keyring.hpp"
+#include "store/database.hpp"
+#include "store/migrations.hpp"
+#include "store/organisation_repo.hpp"
+
+namespace foljsam::services {
+
+Result<std::shared_ptr<App>> App::Open(const AppOptions& options) {
+    FOLJSAM_RETURN_IF_ERROR(security::InitCrypto());
+    auto app = std::make_shared<App>();
+    app->options_ = options;
+    std::string target = options.database_url;
+    if (target.empty()) {
+        std::error_code ec;
+        std::filesystem::create_directories(options.data_dir, ec);
+        if (ec) return Status::Unavailable("Datakatalogen kunde inte skapas: " + options.data_dir.string());
+        target = (options.data_dir / "foljsam.db").string();
+    }
+    auto db = store::Database::Open(target, options.pool_size);
+    if (!db.ok()) return db.status();
+    app->db_ = *db;
+    auto keys = security::Keyring::FromEnvironmentOr(options.data_dir / "keys");
+    if (!keys.ok()) return keys.status();
+    app->keys_ = *keys;
+    return app;
+}
+
+bool App::IsInitialised() {
+    auto migrations = store::ListMigrations(*db_);
+    if (!migrations.ok()) return false;
+    for (const auto& m : *migrations)
+        if (!m.applied) return false;
+    auto uow = db_->Begin(store::Database::Mode::kRead);
+    if (!uow.ok()) return false;
+    auto list = store::OrganisationRepo(**uow).ListForbund();
+    return list.ok() && !list->empty();
+}
+
+}  // namespace foljsam::services
