@@ -1,1 +1,208 @@
-int main() { return 0; }
+// foljsam: the one binary. Subcommands are thin: they parse options, open the App and
+// call the same services as the web layer. CLI11 is included here only (it costs ~10 s
+// of compile time per translation unit).
+
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include <csignal>
+#include <iostream>
+
+#include "security/crypto.hpp"
+#include "services/admin_service.hpp"
+#include "services/app.hpp"
+#include "services/auth_service.hpp"
+#include "services/demo_service.hpp"
+#include "store/database.hpp"
+#include "store/migrations.hpp"
+#include "store/organisation_repo.hpp"
+#include "web/server.hpp"
+
+namespace {
+
+using foljsam::Status;
+namespace services = foljsam::services;
+
+struct Location {
+    std::string data_dir = "foljsam-data";
+    std::string db_url;
+};
+
+void AddLocation(CLI::App* cmd, Location& loc) {
+    cmd->add_option("--data", loc.data_dir, "Datakatalog: SQLite-databasen DIR/foljsam.db och nycklar i DIR/keys")
+        ->capture_default_str();
+    cmd->add_option("--db", loc.db_url, "PostgreSQL i stället för SQLite: postgresql://...");
+}
+
+int Fail(const Status& st) {
+    std::cerr << "fel: " << st.message() << "\n";
+    for (const auto& f : st.fields()) std::cerr << "  " << f.field << ": " << f.message << "\n";
+    if (!st.internal().empty()) spdlog::error("{}", st.internal());
+    return st.code() == foljsam::StatusCode::kInvalidInput ? 2 : 1;
+}
+
+foljsam::Result<std::shared_ptr<services::App>> OpenApp(const Location& loc) {
+    services::AppOptions options;
+    options.data_dir = loc.data_dir;
+    options.database_url = loc.db_url;
+    return services::App::Open(options);
+}
+
+std::function<void()> g_stop;
+
+void OnSignal(int) {
+    if (g_stop) g_stop();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App cli{"Följsam – uppföljning av deltagare och insatser för samordningsförbund"};
+    cli.require_subcommand(1);
+    Location loc;
+
+    auto* init = cli.add_subcommand("init", "Skapa databasen och förbundet, med en första administratör");
+    AddLocation(init, loc);
+    std::string forbund_name;
+    init->add_option("--forbund", forbund_name, "Förbundets namn")->required();
+
+    auto* serve = cli.add_subcommand("serve", "Starta webbgränssnittet och API:t");
+    AddLocation(serve, loc);
+    foljsam::web::ServeOptions serve_options;
+    std::string web_dir;
+    serve->add_option("--host", serve_options.host, "Adress att lyssna på")->capture_default_str();
+    serve->add_option("--port", serve_options.port, "Port (0 = valfri ledig)")->capture_default_str();
+    serve->add_option("--web-dir", web_dir, "Katalog med templates/ och static/");
+    serve->add_flag("--secure-cookies", serve_options.secure_cookies, "Sätt Secure på kakor (bakom TLS)");
+
+    auto* demo = cli.add_subcommand("demo", "Skapa databasen vid behov och fyll den med demodata");
+    AddLocation(demo, loc);
+    unsigned seed = 1;
+    demo->add_option("--seed", seed, "Slumpfrö: samma frö och dag ger samma data")->capture_default_str();
+
+    auto* migrate = cli.add_subcommand("migrate", "Uppdatera databasens schema");
+    AddLocation(migrate, loc);
+    bool check_only = false;
+    migrate->add_flag("--check", check_only, "Visa bara om databasen är aktuell (slutstatus 1 om inte)");
+
+    auto* user = cli.add_subcommand("user", "Hantera användare");
+    user->require_subcommand(1);
+    auto* user_add = user->add_subcommand("add", "Lägg till en användare med en roll");
+    AddLocation(user_add, loc);
+    services::NewUser new_user;
+    std::string role_code = "LASARE";
+    std::vector<std::string> insats_names;
+    std::string organisation_name;
+    user_add->add_option("--username", new_user.username, "Användarnamn")->required();
+    user_add->add_option("--name", new_user.display_name, "Namn")->required();
+    user_add->add_option("--role", role_code,
+                         "FORBUNDSADMIN, INSATSANSVARIG, DELTAGARANSVARIG, ANALYTIKER eller LASARE")
+        ->capture_default_str();
+    user_add->add_option("--insats", insats_names, "Insatsens namn (för insatsroller; kan upprepas)");
+    user_add->add_option("--organisation", organisation_name, "Arbetsgivarens namn (krävs för deltagaransvarig)");
+    auto* user_token = user->add_subcommand("token", "Skapa en API-nyckel för en användare");
+    AddLocation(user_token, loc);
+    std::string token_user, token_name = "api";
+    int token_days = 90;
+    user_token->add_option("--username", token_user, "Användarnamn")->required();
+    user_token->add_option("--label", token_name, "Namn på nyckeln")->capture_default_str();
+    user_token->add_option("--days", token_days, "Giltighet i dagar (0 = tills vidare)")->capture_default_str();
+
+    CLI11_PARSE(cli, argc, argv);
+
+    auto app = OpenApp(loc);
+    if (!app.ok()) return Fail(app.status());
+    services::AdminService admin(**app);
+
+    if (init->parsed()) {
+        auto result = admin.Init(forbund_name);
+        if (!result.ok()) return Fail(result.status());
+        std::cout << "Förbundet \"" << forbund_name << "\" är skapat.\n"
+                  << "Första administratör: " << result->admin_username << "\n"
+                  << "Engångslösenord (visas bara nu): " << result->one_time_password << "\n"
+                  << "Byt lösenord vid första inloggningen.\n";
+        return 0;
+    }
+    if (migrate->parsed()) {
+        auto list = foljsam::store::ListMigrations((*app)->db());
+        if (!list.ok()) return Fail(list.status());
+        int pending = 0;
+        for (const auto& m : *list) {
+            std::cout << (m.applied ? "  klar    " : "  väntar  ") << m.name << "\n";
+            pending += m.applied ? 0 : 1;
+        }
+        if (check_only) {
+            std::cout << (pending == 0 ? "Databasen är aktuell.\n" : "Databasen behöver migreras.\n");
+            return pending == 0 ? 0 : 1;
+        }
+        auto applied = foljsam::store::Migrate((*app)->db());
+        if (!applied.ok()) return Fail(applied.status());
+        std::cout << "Migreringar körda: " << *applied << "\n";
+        return 0;
+    }
+    if (demo->parsed()) {
+        services::DemoOptions options;
+        options.seed = seed;
+        auto summary = services::FillDemo(**app, options);
+        if (!summary.ok()) return Fail(summary.status());
+        std::cout << "Demodata skapad: " << summary->organisations << " organisationer, " << summary->insatser
+                  << " insatser, " << summary->participations << " deltaganden.\n"
+                  << "Demoanvändare (lösenord för alla: " << summary->password << "):\n";
+        for (const auto& u : summary->users_list)
+            std::cout << "  " << u.username << " – " << u.role_label << ": " << u.description << "\n";
+        return 0;
+    }
+    if (user_add->parsed()) {
+        auto role = foljsam::domain::ParseRole(role_code);
+        if (!role) return Fail(Status::InvalidInput("Okänd roll: " + role_code, {{"role", "Okänd roll."}}));
+        new_user.role = *role;
+        auto forbund = admin.TheForbund();
+        if (!forbund.ok()) return Fail(forbund.status());
+        auto uow = (*app)->db().Begin(foljsam::store::Database::Mode::kRead);
+        if (!uow.ok()) return Fail(uow.status());
+        foljsam::store::OrganisationRepo orgs(**uow);
+        auto insatser = orgs.ListInsatser(forbund->id);
+        auto organisations = orgs.ListOrganisations(forbund->id);
+        if (!insatser.ok() || !organisations.ok()) return Fail(Status::Internal("listing failed"));
+        for (const auto& name : insats_names) {
+            auto it = std::find_if(insatser->begin(), insatser->end(), [&](const auto& i) { return i.name == name; });
+            if (it == insatser->end()) return Fail(Status::InvalidInput("Insatsen finns inte: " + name));
+            new_user.insats_ids.push_back(it->id);
+        }
+        if (!organisation_name.empty()) {
+            auto it = std::find_if(organisations->begin(), organisations->end(),
+                                   [&](const auto& o) { return o.name == organisation_name; });
+            if (it == organisations->end()) return Fail(Status::InvalidInput("Organisationen finns inte: " + organisation_name));
+            new_user.organisation_id = it->id;
+        }
+        uow->reset();
+        auto password = admin.CreateUserUnchecked(forbund->id, new_user);
+        if (!password.ok()) return Fail(password.status());
+        std::cout << "Användaren " << new_user.username << " är skapad.\n"
+                  << "Engångslösenord (visas bara nu): " << *password << "\n";
+        return 0;
+    }
+    if (user_token->parsed()) {
+        auto token = services::AuthService(**app).CreateApiToken(token_user, token_name, token_days);
+        if (!token.ok()) return Fail(token.status());
+        std::cout << *token << "\n";
+        return 0;
+    }
+    if (serve->parsed()) {
+        if (!(*app)->IsInitialised())
+            return Fail(Status::Unavailable("Databasen är inte skapad eller inte migrerad. Kör först: "
+                                            "foljsam init --forbund NAMN (eller foljsam demo), och foljsam migrate."));
+        serve_options.web_dir = web_dir.empty() ? foljsam::web::DefaultWebDir() : std::filesystem::path(web_dir);
+        foljsam::web::Server server(**app);
+        auto port = server.Bind(serve_options);
+        if (!port.ok()) return Fail(port.status());
+        g_stop = [&server] { server.Stop(); };
+        std::signal(SIGINT, OnSignal);
+        std::signal(SIGTERM, OnSignal);
+        std::cout << "Följsam kör på http://" << serve_options.host << ":" << *port << "/  (avsluta med Ctrl+C)"
+                  << std::endl;
+        server.Run();
+        return 0;
+    }
+    return 0;
+}

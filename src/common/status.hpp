@@ -73,7 +73,10 @@ class [[nodiscard]] Result {
     // Precondition for value(): ok(). Precondition for status(): any (ok when holding a value).
     T& value() { return std::get<T>(data_); }
     const T& value() const { return std::get<T>(data_); }
-    Status status() const { return ok() ? Status::Ok() : std::get<Status>(data_); }
+    const Status& status() const {
+        static const Status kOkStatus;
+        return ok() ? kOkStatus : std::get<Status>(data_);
+    }
     T* operator->() { return &value(); }
     const T* operator->() const { return &value(); }
     T& operator*() { return value(); }

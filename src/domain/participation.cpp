@@ -113,6 +113,7 @@ void CheckDates(const Participation& p, const ValidationContext& ctx, Checker& c
     if (p.end_date && !p.start_date) e.Add("end_date", "Ett deltagande kan inte avslutas innan det har startat.");
     if (p.end_date && p.start_date && *p.end_date < *p.start_date)
         e.Add("end_date", "Slutdatum kan inte vara före startdatum.");
+    c.Code("decision", "decision", p.decision, false, "beslut");
     if (!p.decision.empty() && !p.decision_date) e.Add("decision_date", "Ange beslutsdatum.");
     if (p.decision.empty() && p.decision_date) e.Add("decision", "Välj beslut.");
     if (p.decision == "AVSLAG" && p.start_date) e.Add("decision", "Ett deltagande med avslag kan inte starta.");

@@ -1,5 +1,6 @@
 #include "domain/participation_diff.hpp"
 
+#include <algorithm>
 #include <functional>
 
 namespace foljsam::domain {
@@ -10,7 +11,9 @@ std::string Show(const std::optional<int>& v) { return v ? std::to_string(*v) : 
 std::string Show(const std::optional<long long>& v) { return v ? std::to_string(*v) : ""; }
 std::string Show(bool b) { return b ? "ja" : "nej"; }
 std::string Show(const std::string& s) { return s; }
-std::string Show(const std::vector<SupportValue>& values) {
+// Lists are shown sorted so the same set in another order is no change.
+std::string Show(std::vector<SupportValue> values) {
+    std::sort(values.begin(), values.end(), [](const auto& a, const auto& b) { return a.code < b.code; });
     std::string out;
     for (const auto& v : values) {
         if (!out.empty()) out += ";";
@@ -20,7 +23,8 @@ std::string Show(const std::vector<SupportValue>& values) {
     return out;
 }
 template <typename T>
-std::string Show(const std::vector<T>& values) {
+std::string Show(std::vector<T> values) {
+    std::sort(values.begin(), values.end());
     std::string out;
     for (const auto& v : values) {
         if (!out.empty()) out += ";";

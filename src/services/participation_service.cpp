@@ -138,7 +138,9 @@ Result<ResolvedPerson> ResolvePerson(store::UnitOfWork& uow, App& app, const dom
         // enters or changes identities.
         if (!pnr_text.empty() || !name.empty()) return Status::Forbidden("Du får inte registrera identiteter i denna insats.");
         if (current && current->person_id) {
+            // The birth year comes from the personnummer this registrar cannot see.
             out.person_id = current->person_id;
+            out.birth_year = current->birth_year;
             return out;
         }
         return Status::Forbidden("Du får inte registrera identiteter i denna insats.");
@@ -291,6 +293,12 @@ Status ParticipationService::Update(const domain::Actor& actor, long long partic
     next.birth_year = person->birth_year;
     if (next.gender.empty()) next.gender = person->legal_gender.empty() ? current->gender : person->legal_gender;
     FOLJSAM_RETURN_IF_ERROR(SaveChecked(**uow, actor, *insats, next, &*current, person->identity_changed, nullptr));
+    // Turning anonymous removes the identity at once when nothing else refers to it.
+    if (next.anonymous && current->person_id) {
+        auto remaining = store::ParticipationRepo(**uow).CountForPerson(*current->person_id);
+        if (!remaining.ok()) return remaining.status();
+        if (*remaining == 0) FOLJSAM_RETURN_IF_ERROR(store::PersonRepo(**uow).DeleteIdentity(*current->person_id));
+    }
     return (*uow)->Commit();
 }
 

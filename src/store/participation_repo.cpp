@@ -422,6 +422,15 @@ Result<ParticipationRepo::Attention> ParticipationRepo::AttentionFor(long long i
     return a;
 }
 
+Result<long long> ParticipationRepo::CountForPerson(long long person_id) {
+    long long n = 0;
+    Status st = Guard("count for person", [&] {
+        Sql(uow_) << "SELECT COUNT(*) FROM participation WHERE person_id = :p", soci::use(person_id), soci::into(n);
+    });
+    if (!st.ok()) return st;
+    return n;
+}
+
 Status ParticipationRepo::MakeAnonymous(long long participation_id) {
     return Guard("anonymise participation", [&] {
         std::string now = NowUtc();

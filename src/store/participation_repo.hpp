@@ -50,6 +50,8 @@ class ParticipationRepo {
         long long long_running = 0;
     };
     Result<Attention> AttentionFor(long long insats_id, const domain::Date& today);
+    // Number of participations (in any insats) that refer to the person.
+    Result<long long> CountForPerson(long long person_id);
     // Removes the link to a person and marks the participation anonymous.
     Status MakeAnonymous(long long participation_id);
 
