@@ -79,7 +79,10 @@ UnitOfWork::~UnitOfWork() {
 }
 
 Status UnitOfWork::Commit() {
-    Status st = Guard("commit", [&] { *impl_->sql << "COMMIT"; });
+    Status st = Guard("commit", [&] {
+        CountStatementMaybeFail();
+        *impl_->sql << "COMMIT";
+    });
     if (st.ok()) impl_->committed = true;
     return st;
 }

@@ -229,28 +229,26 @@ void BindWhere(soci::statement& st, Where& w) {
 
 }  // namespace
 
-Status ParticipationRepo::WriteAnswers(long long id, const Participation& p) {
-    soci::session& sql = Sql(uow_);
-    sql << "DELETE FROM participation_support WHERE participation_id = :id", soci::use(id);
-    sql << "DELETE FROM participation_target_group WHERE participation_id = :id", soci::use(id);
-    sql << "DELETE FROM participation_coreferrer WHERE participation_id = :id", soci::use(id);
+void ParticipationRepo::WriteAnswers(long long id, const Participation& p) {
+    Sql(uow_) << "DELETE FROM participation_support WHERE participation_id = :id", soci::use(id);
+    Sql(uow_) << "DELETE FROM participation_target_group WHERE participation_id = :id", soci::use(id);
+    Sql(uow_) << "DELETE FROM participation_coreferrer WHERE participation_id = :id", soci::use(id);
     auto write_support = [&](const std::vector<domain::SupportValue>& values, const std::string& phase) {
         for (const auto& v : values) {
             NullableInt extent = ToNullable(v.extent);
             std::string code = v.code;
-            sql << "INSERT INTO participation_support (participation_id, phase, code, extent) VALUES (:p, :ph, :c, :e)",
+            Sql(uow_) << "INSERT INTO participation_support (participation_id, phase, code, extent) VALUES (:p, :ph, :c, :e)",
                 soci::use(id), soci::use(phase), soci::use(code), soci::use(extent.value, extent.ind);
         }
     };
     write_support(p.intake.support_at_start, "START");
     write_support(p.exit.support_after, "AFTER");
     for (std::string code : p.intake.target_groups)
-        sql << "INSERT INTO participation_target_group (participation_id, code) VALUES (:p, :c)", soci::use(id),
+        Sql(uow_) << "INSERT INTO participation_target_group (participation_id, code) VALUES (:p, :c)", soci::use(id),
             soci::use(code);
     for (long long org : p.intake.co_referrer_org_ids)
-        sql << "INSERT INTO participation_coreferrer (participation_id, organisation_id) VALUES (:p, :o)",
+        Sql(uow_) << "INSERT INTO participation_coreferrer (participation_id, organisation_id) VALUES (:p, :o)",
             soci::use(id), soci::use(org);
-    return Status::Ok();
 }
 
 Result<long long> ParticipationRepo::Insert(const Participation& p) {
@@ -272,7 +270,7 @@ Result<long long> ParticipationRepo::Insert(const Participation& p) {
         st.exchange(soci::into(id));
         st.define_and_bind();
         st.execute(true);
-        (void)WriteAnswers(id, p);
+        WriteAnswers(id, p);
     });
     if (!st.ok()) return st;
     return id;
@@ -298,7 +296,7 @@ Status ParticipationRepo::Update(const Participation& p) {
             st.define_and_bind();
             st.execute(true);
             affected = st.get_affected_rows();
-            if (affected == 1) (void)WriteAnswers(id, p);
+            if (affected == 1) WriteAnswers(id, p);
         });
         if (!st.ok()) return st;
         if (affected == 0) {

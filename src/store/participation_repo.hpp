@@ -56,7 +56,8 @@ class ParticipationRepo {
     Status MakeAnonymous(long long participation_id);
 
    private:
-    Status WriteAnswers(long long id, const domain::Participation& p);
+    // Replaces the multi-valued answers; throws SOCI errors (callers run it inside Guard).
+    void WriteAnswers(long long id, const domain::Participation& p);
     UnitOfWork& uow_;
 };
 

@@ -20,7 +20,14 @@ struct UnitOfWork::Impl {
     bool committed = false;
 };
 
-inline soci::session& Sql(UnitOfWork& uow) { return *uow.impl().sql; }
+// Counts the statement for store::testing fault injection (may throw soci_error there).
+void CountStatementMaybeFail();
+
+// The session of a unit of work, for one statement: call it once per statement.
+inline soci::session& Sql(UnitOfWork& uow) {
+    CountStatementMaybeFail();
+    return *uow.impl().sql;
+}
 
 // Converts a database exception into a Status. Uses only SOCI's own message, not its
 // context (which may echo bound values). Unique violations become kConflict.
