@@ -21,6 +21,76 @@ namespace {
 bool IsPostgresTarget(const std::string& target) {
     return target.rfind("postgresql://", 0) == 0 || target.rfind("postgres://", 0) == 0;
 }
+std::string PercentDecode(const std::string& text) {
+    std::string out;
+    for (size_t idx = 0; idx < text.size(); ++idx) {
+        if (text[idx] == '%' && idx + 2 < text.size()) {
+            out += static_cast<char>(std::stoi(text.substr(idx + 1, 2), nullptr, 16));
+            idx += 2;
+        } else {
+            out += text[idx];
+        }
+    }
+    return out;
+}
+
+std::string Quote(const std::string& value) {
+    std::string out = "'";
+    for (char c : value) {
+        if (c == '\\' || c == '\'') out += '\\';
+        out += c;
+    }
+    return out + "'";
+}
+
+// SOCI 4.0's PostgreSQL backend re-splits the connection string on '=' and breaks libpq
+// URIs ("postgresql://u@h/db" reached the server as database "db="): convert the URI to
+// libpq's key=value form first.
+std::string ToConninfo(const std::string& url) {
+    std::string rest = url.substr(url.find("://") + 3);
+    std::string params;
+    if (size_t q = rest.find('?'); q != std::string::npos) {
+        params = rest.substr(q + 1);
+        rest.erase(q);
+    }
+    std::string dbname;
+    if (size_t slash = rest.find('/'); slash != std::string::npos) {
+        dbname = rest.substr(slash + 1);
+        rest.erase(slash);
+    }
+    std::string user, password;
+    if (size_t at = rest.rfind('@'); at != std::string::npos) {
+        std::string credentials = rest.substr(0, at);
+        rest.erase(0, at + 1);
+        size_t colon = credentials.find(':');
+        user = credentials.substr(0, colon);
+        if (colon != std::string::npos) password = credentials.substr(colon + 1);
+    }
+    std::string host = rest, port;
+    if (size_t colon = rest.rfind(':'); colon != std::string::npos && rest.find(']') == std::string::npos) {
+        host = rest.substr(0, colon);
+        port = rest.substr(colon + 1);
+    }
+    std::string out;
+    auto add = [&](const char* key, const std::string& value) {
+        if (!value.empty()) out += std::string(out.empty() ? "" : " ") + key + "=" + Quote(PercentDecode(value));
+    };
+    add("host", host);
+    add("port", port);
+    add("dbname", dbname);
+    add("user", user);
+    add("password", password);
+    size_t start = 0;
+    while (start < params.size()) {
+        size_t end = params.find('&', start);
+        if (end == std::string::npos) end = params.size();
+        std::string pair = params.substr(start, end - start);
+        if (size_t eq = pair.find('='); eq != std::string::npos) add(pair.substr(0, eq).c_str(), pair.substr(eq + 1));
+        start = end + 1;
+    }
+    return out;
+}
+
 }  // namespace
 
 Result<std::shared_ptr<Database>> Database::Open(const std::string& target, size_t pool_size) {
@@ -31,7 +101,7 @@ Result<std::shared_ptr<Database>> Database::Open(const std::string& target, size
         for (size_t idx = 0; idx < pool_size; ++idx) {
             soci::session& s = impl->pool->at(idx);
             if (impl->dialect == Dialect::kPostgres) {
-                s.open(*soci::factory_postgresql(), target);
+                s.open(*soci::factory_postgresql(), ToConninfo(target));
                 s << "SET client_min_messages = warning";
             } else {
                 s.open(*soci::factory_sqlite3(), "db=" + target + " timeout=10 shared_cache=false");
