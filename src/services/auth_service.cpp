@@ -101,7 +101,9 @@ Result<LoginResult> AuthService::Login(const std::string& username, const std::s
     stub.user = found->first;
     FOLJSAM_RETURN_IF_ERROR(Audit(**uow, &stub, found->first.forbund_id, {"login.ok", "user", found->first.id}));
     FOLJSAM_RETURN_IF_ERROR((*uow)->Commit());
-    auto actor = LoadActor(found->first.id);
+    const long long user_id = found->first.id;
+    uow->reset();  // give the connection back before taking another one
+    auto actor = LoadActor(user_id);
     if (!actor.ok()) return actor.status();
     out.actor = *actor;
     return out;
@@ -110,32 +112,31 @@ Result<LoginResult> AuthService::Login(const std::string& username, const std::s
 Result<Authenticated> AuthService::FromSession(const std::string& session_token) {
     if (session_token.empty() || session_token.size() > 100) return Status::NotFound("Ingen inloggning.");
     const std::string hash = security::TokenHash(session_token);
-    long long user_id = 0;
-    std::string csrf;
+    std::optional<store::SessionRecord> session;
     {
+        // Most requests only read: a write transaction (and SQLite's write lock) is taken
+        // only to expire a session or to refresh its idle timer, at most once a minute.
+        auto uow = app_.db().Begin(store::Database::Mode::kRead);
+        if (!uow.ok()) return uow.status();
+        auto found = store::UserRepo(**uow).FindSession(hash);
+        if (!found.ok()) return found.status();
+        session = *found;
+    }
+    if (!session) return Status::NotFound("Ingen inloggning.");
+    const std::time_t now = std::time(nullptr);
+    const bool expired = now - ParseUtc(session->last_seen_at) > kIdleSeconds || now > ParseUtc(session->expires_at);
+    if (expired || now - ParseUtc(session->last_seen_at) > 60) {
         auto uow = app_.db().Begin();
         if (!uow.ok()) return uow.status();
         store::UserRepo users(**uow);
-        auto session = users.FindSession(hash);
-        if (!session.ok()) return session.status();
-        if (!session->has_value()) return Status::NotFound("Ingen inloggning.");
-        const std::time_t now = std::time(nullptr);
-        const auto& s = **session;
-        if (now - ParseUtc(s.last_seen_at) > kIdleSeconds || now > ParseUtc(s.expires_at)) {
-            FOLJSAM_RETURN_IF_ERROR(users.DeleteSession(hash));
-            FOLJSAM_RETURN_IF_ERROR((*uow)->Commit());
-            return Status::NotFound("Inloggningen har gått ut.");
-        }
-        // Refresh at most once a minute to spare writes.
-        if (now - ParseUtc(s.last_seen_at) > 60) FOLJSAM_RETURN_IF_ERROR(users.TouchSession(hash, FormatUtc(now)));
+        FOLJSAM_RETURN_IF_ERROR(expired ? users.DeleteSession(hash) : users.TouchSession(hash, FormatUtc(now)));
         FOLJSAM_RETURN_IF_ERROR((*uow)->Commit());
-        user_id = s.user_id;
-        csrf = s.csrf_token;
+        if (expired) return Status::NotFound("Inloggningen har gått ut.");
     }
-    auto actor = LoadActor(user_id);
+    auto actor = LoadActor(session->user_id);
     if (!actor.ok()) return actor.status();
     if (!actor->user.active) return Status::NotFound("Kontot är inaktiverat.");
-    return Authenticated{*actor, csrf};
+    return Authenticated{*actor, session->csrf_token};
 }
 
 Result<Authenticated> AuthService::FromApiToken(const std::string& token) {
