@@ -3,6 +3,7 @@
 #include <set>
 
 #include "domain/code_lists.hpp"
+#include "domain/reference_places.hpp"
 
 namespace foljsam::domain {
 
@@ -156,12 +157,15 @@ void CheckIntake(const Participation& p, const ValidationContext& ctx, Checker& 
         !in.residence_kommun.empty() + !in.residence_special.empty();
     if (residence_parts == 0 && started) e.Add("residence_kommun", "Ange folkbokföringskommun, eller hemlös/okänd.");
     if (residence_parts > 1) e.Add("residence_kommun", "Ange antingen kommun eller hemlös/okänd, inte båda.");
-    if (!in.residence_kommun.empty() &&
-        (in.residence_kommun.size() != 4 || in.residence_kommun.find_first_not_of("0123456789") != std::string::npos))
-        e.Add("residence_kommun", "Kommunkoden ska vara fyra siffror.");
-    if (!in.residence_district.empty() && in.residence_kommun.empty())
-        e.Add("residence_district", "Stadsdel kan bara anges tillsammans med kommun.");
-    if (in.residence_district.size() > kMaxShortTextLength) e.Add("residence_district", "Stadsdelen är för lång.");
+    if (!in.residence_kommun.empty() && !FindKommun(in.residence_kommun))
+        e.Add("residence_kommun", "Okänd kommun. Välj en kommun i listan (kommunkod med fyra siffror).");
+    if (!in.residence_district.empty()) {
+        if (in.residence_kommun.empty()) {
+            e.Add("residence_district", "Stadsdel kan bara anges tillsammans med kommun.");
+        } else if (!FindDistrict(in.residence_kommun, in.residence_district)) {
+            e.Add("residence_district", "Okänd stadsdel för den valda kommunen. Välj en stadsdel i listan.");
+        }
+    }
     c.Code("residence_special", "residence_special", in.residence_special, false, "boende");
     c.Code("education", "education", in.education, started, "utbildning");
     c.Code("time_without_work", "time_without_work", in.time_without_work, started, "tid utan arbete eller studier");

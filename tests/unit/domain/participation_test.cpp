@@ -10,6 +10,7 @@
 
 #include "domain/code_lists.hpp"
 #include "domain/participation_diff.hpp"
+#include "domain/reference_places.hpp"
 
 namespace foljsam::domain {
 namespace {
@@ -205,6 +206,38 @@ TEST(CodeLists, EveryListHasUniqueCodesAndLabels) {
     EXPECT_EQ(Label("exit_reason", "FELREG"), "Felregistrering");
     EXPECT_EQ(Label("exit_reason", "NOPE"), "NOPE");
     EXPECT_EQ(FindCodeList("nope"), nullptr);
+}
+
+}  // namespace
+}  // namespace foljsam::domain
+
+namespace foljsam::domain {
+namespace {
+
+TEST(ReferencePlaces, HoldsEveryMunicipalityAndTheDistrictsOfStockholmAndGoteborg) {
+    EXPECT_EQ(AllKommuner().size(), 290u);
+    ASSERT_NE(FindKommun("0180"), nullptr);
+    EXPECT_EQ(FindKommun("0180")->name, "Stockholm");
+    EXPECT_EQ(FindKommun("9999"), nullptr);
+    ASSERT_NE(FindDistrict("0180", "JARVA"), nullptr);
+    EXPECT_EQ(FindDistrict("0180", "JARVA")->name, "Järva");
+    EXPECT_NE(FindDistrict("1480", "HISINGEN"), nullptr);
+    EXPECT_EQ(FindDistrict("1480", "JARVA"), nullptr);
+    EXPECT_TRUE(HasDistricts("1480"));
+    EXPECT_FALSE(HasDistricts("0114"));
+}
+
+TEST(ParticipationRules, UnknownMunicipalityOrDistrictIsRefused) {
+    Participation p = Started();
+    p.intake.residence_kommun = "0999";
+    EXPECT_FALSE(Validate(p, {kToday}).ok());
+    p.intake.residence_kommun = "0180";
+    p.intake.residence_district = "HISINGEN";
+    Status st = Validate(p, {kToday});
+    ASSERT_FALSE(st.ok());
+    EXPECT_EQ(st.fields().front().field, "residence_district");
+    p.intake.residence_district = "JARVA";
+    EXPECT_TRUE(Validate(p, {kToday}).ok());
 }
 
 }  // namespace
