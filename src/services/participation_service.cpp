@@ -336,8 +336,15 @@ Status ParticipationService::RecordStart(const domain::Actor& actor, long long i
     if (!start) e.Add("start_date", "Ange startdatum.");
     FOLJSAM_RETURN_IF_ERROR(e.ToStatus());
     return ChangeStage(app_, actor, id, version, [&](domain::Participation& p) {
+        // The referrer is recorded at referral; a start that does not name one keeps it.
+        domain::IntakeAnswers merged = intake;
+        if (merged.referrer.empty()) {
+            merged.referrer = p.intake.referrer;
+            merged.referrer_org_id = p.intake.referrer_org_id;
+            merged.co_referrer_org_ids = p.intake.co_referrer_org_ids;
+        }
         p.start_date = start;
-        p.intake = intake;
+        p.intake = merged;
     });
 }
 

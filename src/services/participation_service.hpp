@@ -98,7 +98,8 @@ class ParticipationService {
     Result<long long> Register(const domain::Actor& actor, long long insats_id, const ParticipationInput& input);
     // Replaces every editable field; input.participation.version must be the current one.
     Status Update(const domain::Actor& actor, long long participation_id, const ParticipationInput& input);
-    // Stage operations: change only their own fields of the current version.
+    // Stage operations: change only their own fields of the current version. RecordStart
+    // replaces the intake answers but keeps the recorded referrer when `intake` names none.
     Status RecordDecision(const domain::Actor& actor, long long id, int version, const std::string& decision,
                           const std::optional<domain::Date>& date);
     Status RecordStart(const domain::Actor& actor, long long id, int version, const std::optional<domain::Date>& start,

@@ -145,7 +145,12 @@ void Router::Api(const std::string& method, const std::string& pattern, Handler 
                     return JsonError(ctx, Status::InvalidInput("Kroppen ska vara ett JSON-objekt."));
             }
         }
-        handler(ctx);
+        try {
+            handler(ctx);
+        } catch (const nlohmann::json::exception&) {
+            // A value of the wrong JSON type (e.g. "page": "2"): the client's mistake.
+            JsonError(ctx, Status::InvalidInput("Ett fält i JSON-kroppen har fel typ. Se docs/api/openapi.yaml."));
+        }
     });
 }
 

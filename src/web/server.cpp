@@ -54,6 +54,9 @@ Result<int> Server::Bind(const ServeOptions& options) {
     http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
     // Keep-alive holds a worker per connection (shared/stack.md 5.1.3): keep it short.
     http.set_keep_alive_max_count(100).set_keep_alive_timeout(2);
+    // Without TCP_NODELAY every response on a reused connection waited ~40 ms for the
+    // client's delayed ACK (Nagle): measured 44 ms p50 keep-alive vs 2.4 ms (bench/).
+    http.set_tcp_nodelay(true);
     http.set_read_timeout(10, 0);
     http.set_write_timeout(10, 0);
     http.set_payload_max_length(2 * 1024 * 1024);
@@ -78,9 +81,12 @@ Result<int> Server::Bind(const ServeOptions& options) {
         SetSecurityHeaders(req, res, tls);
         if (!res.body.empty()) return;
         if (req.path.rfind("/api/", 0) == 0) {
-            const char* code = res.status == 404 ? "not_found" : "error";
-            res.set_content(std::string("{\"error\":{\"code\":\"") + code +
-                                "\",\"message\":\"Resursen finns inte.\",\"fields\":[]}",
+            std::string code = "internal", message = "Ett internt fel inträffade.";
+            if (res.status == 404) code = "not_found", message = "Resursen finns inte.";
+            if (res.status == 413) code = "invalid_input", message = "Begäran är för stor.";
+            if (res.status == 400) code = "invalid_input", message = "Begäran är felaktig.";
+            res.set_content(std::string("{\"error\":{\"code\":\"") + code + "\",\"message\":\"" + message +
+                                "\",\"fields\":[]}",
                             "application/json; charset=utf-8");
             return;
         }

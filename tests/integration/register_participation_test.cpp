@@ -337,3 +337,27 @@ TEST_F(RegisterParticipation, VolumeInsatsTakesNoIndividualRegistrations) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(RegisterParticipation, StartWithoutReferrerKeepsTheRecordedReferrer) {
+    foljsam::domain::Participation referred = ft::ReferredParticipation();
+    referred.intake.referrer = "ORG";
+    referred.intake.referrer_org_id = clinic_;
+    referred.intake.co_referrer_org_ids = {kommun_};
+    auto id = t_.participations().Register(registrar_, without_id_, ft::WithCode(referred, "SV-REF", 1984));
+    ASSERT_TRUE(id.ok()) << ft::Describe(id.status());
+    foljsam::domain::IntakeAnswers intake = ft::StartedParticipation().intake;
+    intake.referrer.clear();
+    intake.referrer_org_id.reset();
+    intake.co_referrer_org_ids.clear();
+    auto st = t_.participations().RecordStart(registrar_, *id, 1, ft::DaysAgo(2), intake);
+    ASSERT_TRUE(st.ok()) << ft::Describe(st);
+    auto view = MustGet(*id);
+    EXPECT_EQ(view.participation.intake.referrer, "ORG");
+    EXPECT_EQ(view.participation.intake.referrer_org_id, clinic_);
+    EXPECT_EQ(view.participation.intake.co_referrer_org_ids, std::vector<long long>{kommun_});
+    EXPECT_EQ(view.participation.intake.education, intake.education);
+}
+
+}  // namespace
