@@ -131,6 +131,9 @@ void Router::Api(const std::string& method, const std::string& pattern, Handler 
             return;
         }
         ctx.auth = *auth;
+        // A one-time password was seen by an administrator: nothing opens until it is changed.
+        if (ctx.auth.actor.user.must_change_password)
+            return JsonError(ctx, Status::Forbidden("Byt lösenord först (sidan /konto/losenord)."));
         if (by_cookie && req.method != "GET") {
             const std::string sent = req.get_header_value("X-CSRF-Token");
             if (sent.empty() || !security::ConstantTimeEquals(sent, ctx.auth.csrf_token))

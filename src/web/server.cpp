@@ -1,5 +1,6 @@
 #include "web/server.hpp"
 
+#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
 #include <atomic>
@@ -85,9 +86,8 @@ Result<int> Server::Bind(const ServeOptions& options) {
             if (res.status == 404) code = "not_found", message = "Resursen finns inte.";
             if (res.status == 413) code = "invalid_input", message = "Begäran är för stor.";
             if (res.status == 400) code = "invalid_input", message = "Begäran är felaktig.";
-            res.set_content(std::string("{\"error\":{\"code\":\"") + code + "\",\"message\":\"" + message +
-                                "\",\"fields\":[]}",
-                            "application/json; charset=utf-8");
+            nlohmann::json body = {{"error", {{"code", code}, {"message", message}, {"fields", nlohmann::json::array()}}}};
+            res.set_content(body.dump(), "application/json; charset=utf-8");
             return;
         }
         const std::string title = res.status == 404 ? "Sidan finns inte" : "Något gick fel";
@@ -105,6 +105,14 @@ Result<int> Server::Bind(const ServeOptions& options) {
             spdlog::error("unhandled non-standard exception on {} {}", req.method, req.path);
         }
         res.status = 500;
+        if (req.path.rfind("/api/", 0) == 0) {
+            nlohmann::json body = {{"error",
+                                    {{"code", "internal"},
+                                     {"message", "Ett internt fel inträffade."},
+                                     {"fields", nlohmann::json::array()}}}};
+            res.set_content(body.dump(), "application/json; charset=utf-8");
+            return;
+        }
         res.set_content(views_ptr->Page("error", {{"title", "Något gick fel"},
                                                   {"message", "Ett internt fel inträffade. Försök igen."}}),
                         "text/html; charset=utf-8");
