@@ -257,6 +257,10 @@ Result<long long> AdminService::SaveInsats(const domain::Actor& actor, const dom
     if (!controller.ok() || controller->forbund_id != insats.forbund_id)
         return Status::InvalidInput("Organisationen finns inte.",
                                     {{"controller_org_id", "Välj personuppgiftsansvarig organisation i listan."}});
+    // The controller (personuppgiftsansvarig) is a member organisation, never a unit.
+    if (controller->parent_id)
+        return Status::InvalidInput("Personuppgiftsansvarig ska vara en medlem.",
+                                    {{"controller_org_id", "Välj en medlem (huvudman), inte en enhet."}});
     long long id = insats.id;
     if (id == 0) {
         auto created = orgs.InsertInsats(insats);

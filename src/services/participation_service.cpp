@@ -227,6 +227,27 @@ Status CheckReferrers(store::UnitOfWork& uow, const domain::Insats& insats, cons
     return Status::Ok();
 }
 
+// When the identity fields are wrong, the rest of the form is checked too, so the user
+// sees every error at once instead of in rounds.
+Status WithRemainingErrors(const Status& person_failure, const domain::Insats& insats,
+                           const ParticipationInput& input) {
+    if (person_failure.code() != StatusCode::kInvalidInput) return person_failure;
+    domain::Participation probe = input.participation;
+    probe.birth_year = input.person.birth_year;
+    const bool derived = insats.with_identity() && !probe.anonymous;
+    if (derived) {
+        // Birth year and gender come from a personnummer that is not valid yet.
+        probe.birth_year = domain::Today().year - 30;
+        if (probe.gender.empty()) probe.gender = "U";
+    }
+    ValidationErrors all;
+    for (const auto& f : person_failure.fields()) all.Add(f.field, f.message);
+    const Status rest = domain::Validate(probe, ContextFor(insats));
+    for (const auto& f : rest.fields())
+        if (!all.Has(f.field)) all.Add(f.field, f.message);
+    return all.ToStatus(person_failure.message());
+}
+
 // Validates `next` (already merged with the resolved person), writes it and its audit event.
 Status SaveChecked(store::UnitOfWork& uow, const domain::Actor& actor, const domain::Insats& insats,
                    domain::Participation next, const domain::Participation* current, bool identity_changed,
@@ -265,7 +286,7 @@ Result<long long> ParticipationService::Register(const domain::Actor& actor, lon
     if (insats->follow_up_method != "INDIVIDUELL")
         return Status::InvalidInput("Insatsen följs upp med antal, inte med enskilda deltagare.");
     auto person = ResolvePerson(**uow, app_, actor, *insats, input, nullptr);
-    if (!person.ok()) return person.status();
+    if (!person.ok()) return WithRemainingErrors(person.status(), *insats, input);
     domain::Participation next = input.participation;
     next.insats_id = insats->id;
     next.person_id = person->person_id;
@@ -286,7 +307,7 @@ Status ParticipationService::Update(const domain::Actor& actor, long long partic
     auto insats = InsatsFor(**uow, actor, current->insats_id, Action::kWriteParticipation);
     if (!insats.ok()) return insats.status();
     auto person = ResolvePerson(**uow, app_, actor, *insats, input, &*current);
-    if (!person.ok()) return person.status();
+    if (!person.ok()) return WithRemainingErrors(person.status(), *insats, input);
     domain::Participation next = input.participation;
     next.insats_id = current->insats_id;
     next.person_id = person->person_id;

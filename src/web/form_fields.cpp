@@ -6,7 +6,16 @@
 
 namespace foljsam::web {
 
-FieldSet::FieldSet(const std::vector<FieldError>& errors) : errors_(errors) {}
+FieldSet::FieldSet(const std::vector<FieldError>& errors, const Form* posted) : errors_(errors), posted_(posted) {}
+
+bool FieldSet::HasError(const std::string& name) const {
+    return std::any_of(errors_.begin(), errors_.end(), [&](const FieldError& e) { return e.field == name; });
+}
+
+std::string FieldSet::Shown(const std::string& name, const std::string& value) const {
+    if (posted_ && posted_->Has(name) && HasError(name)) return posted_->Get(name);
+    return value;
+}
 
 nlohmann::json FieldSet::Base(const std::string& name, const std::string& label, const std::string& hint) const {
     nlohmann::json f = {{"name", name}, {"id", "f-" + name}, {"label", label}};
@@ -39,7 +48,7 @@ nlohmann::json FieldSet::Text(const std::string& name, const std::string& label,
 nlohmann::json FieldSet::Number(const std::string& name, const std::string& label, const std::string& value,
                                 const std::string& hint) const {
     auto f = Base(name, label, hint);
-    f["input"] = {{"type", "text"}, {"value", value}, {"inputmode", "numeric"}, {"autocomplete", "off"},
+    f["input"] = {{"type", "text"}, {"value", Shown(name, value)}, {"inputmode", "numeric"}, {"autocomplete", "off"},
                   {"narrow", true}};
     return f;
 }
@@ -95,6 +104,7 @@ nlohmann::json FieldSet::Checkboxes(const std::string& name, const std::string& 
                                     const std::map<std::string, std::string>* extents) const {
     auto f = Base(name, label, hint);
     nlohmann::json opts = nlohmann::json::array();
+    std::string extent_errors;  // parse errors of the percent inputs, shown beside the group
     int idx = 0;
     for (const auto& [value, text] : options) {
         const std::string id = idx == 0 ? "f-" + name : "f-" + name + "-" + std::to_string(idx);
@@ -103,16 +113,33 @@ nlohmann::json FieldSet::Checkboxes(const std::string& name, const std::string& 
                             {"checked", std::find(checked.begin(), checked.end(), value) != checked.end()},
                             {"id", id}};
         if (extents && value != "INGEN" && value != "OKAND") {
+            // id = "f-" + name, so the error summary's link "#f-<field>" reaches the input.
+            const std::string extent_name = name + "_extent_" + value;
             auto it = extents->find(value);
-            o["extent"] = {{"name", name + "_extent_" + value},
-                           {"id", id + "-extent"},
-                           {"value", it == extents->end() ? "" : it->second},
-                           {"label", "Omfattning i procent för " + text + " (valfritt)"}};
+            o["extent"] = {{"name", extent_name},
+                           {"id", "f-" + extent_name},
+                           {"value", Shown(extent_name, it == extents->end() ? "" : it->second)},
+                           {"label", "Omfattning i procent för " + text + " (valfritt)"},
+                           {"invalid", HasError(extent_name)},
+                           {"error_id", "f-" + name + "-error"}};
+            for (const auto& e : errors_) {
+                if (e.field != extent_name) continue;
+                extent_errors += std::string(extent_errors.empty() ? "" : " ") + e.message;
+            }
         }
         opts.push_back(o);
         ++idx;
     }
     f["checkboxes"] = {{"options", opts}};
+    if (!extent_errors.empty()) {
+        const bool had_error = f.contains("error");
+        f["error"] = had_error ? f["error"].get<std::string>() + " " + extent_errors : extent_errors;
+        if (!had_error) {
+            const std::string error_id = "f-" + name + "-error";
+            const std::string before = f.contains("describedby") ? f["describedby"].get<std::string>() + " " : "";
+            f["describedby"] = before + error_id;
+        }
+    }
     return f;
 }
 

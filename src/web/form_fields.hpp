@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/status.hpp"
+#include "web/form.hpp"
 
 namespace foljsam::web {
 
@@ -19,7 +20,10 @@ using Options = std::vector<std::pair<std::string, std::string>>;  // value, lab
 
 class FieldSet {
    public:
-    explicit FieldSet(const std::vector<FieldError>& errors);
+    // `posted`, when given, is the submitted form: a number field with an error shows the
+    // text the user typed (which did not parse) instead of the parsed value. Not owned;
+    // must outlive the FieldSet.
+    explicit FieldSet(const std::vector<FieldError>& errors, const Form* posted = nullptr);
 
     nlohmann::json Text(const std::string& name, const std::string& label, const std::string& value,
                         const std::string& hint = "", const std::string& autocomplete = "off") const;
@@ -35,7 +39,8 @@ class FieldSet {
                           const std::string& selected, const std::string& hint = "") const;
     nlohmann::json Radios(const std::string& name, const std::string& label, const Options& options,
                           const std::string& selected, const std::string& hint = "") const;
-    // Checkboxes; `extents` (code -> percent text) adds a percent input beside each option.
+    // Checkboxes; `extents` (code -> percent text) adds a percent input beside each option,
+    // with id and name "<name>_extent_<code>"; its errors are shown beside the group.
     nlohmann::json Checkboxes(const std::string& name, const std::string& label, const Options& options,
                               const std::vector<std::string>& checked, const std::string& hint = "",
                               const std::map<std::string, std::string>* extents = nullptr) const;
@@ -48,7 +53,11 @@ class FieldSet {
 
    private:
     nlohmann::json Base(const std::string& name, const std::string& label, const std::string& hint) const;
+    bool HasError(const std::string& name) const;
+    // What to show in a number input: the posted text when the field has an error.
+    std::string Shown(const std::string& name, const std::string& value) const;
     std::vector<FieldError> errors_;
+    const Form* posted_ = nullptr;
 };
 
 // Options of a code list from domain::code_lists.

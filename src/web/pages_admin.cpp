@@ -133,7 +133,7 @@ void RegisterAdminPages(Router& router) {
             fs.Date("end_date", "Slutdatum (valfritt)", date(i.end_date)),
             fs.Radios("orientation", "Inriktning", CodeOptions("orientation"), i.orientation),
             fs.Radios("follow_up_method", "Uppföljningsmetod", CodeOptions("follow_up_method"), i.follow_up_method),
-            fs.Select("controller_org_id", "Personuppgiftsansvarig organisation", OrgOptions(*orgs, false),
+            fs.Select("controller_org_id", "Personuppgiftsansvarig organisation", OrgOptions(*orgs, true),
                       i.controller_org_id ? std::to_string(i.controller_org_id) : "",
                       "Den medlem som driver insatsen. Bara dess deltagaransvariga kan se identiteter."),
             fs.Radios("registration_mode", "Registreringssätt", CodeOptions("registration_mode"), i.registration_mode,

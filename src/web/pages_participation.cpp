@@ -1,6 +1,8 @@
 // Start page, insats page with the participant list, and the participant pages:
 // register (also anonymously), decision, start with intake answers, exit, edit, history.
 
+#include <ctime>
+
 #include "domain/code_lists.hpp"
 #include "security/policy.hpp"
 #include "web/form_fields.hpp"
@@ -17,6 +19,18 @@ std::string Label(const std::string& list, const std::string& code) {
 }
 
 std::string ShowDate(const std::optional<domain::Date>& d) { return d ? d->ToString() : ""; }
+
+// "2026-11-22T07:15:55Z" (UTC, as stored) shown as server-local time "2026-11-22 08:15".
+std::string LocalTime(const std::string& utc) {
+    std::tm tm{};
+    if (!strptime(utc.c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm)) return utc;
+    const std::time_t t = timegm(&tm);
+    std::tm local{};
+    localtime_r(&t, &local);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &local);
+    return buf;
+}
 
 std::string SupportText(const std::vector<domain::SupportValue>& values) {
     std::string out;
@@ -130,6 +144,25 @@ const Stage kStages[] = {
     {"andra", "Ändra deltagande", kAll},
 };
 
+// Organisation ids as stored in the history ("23" or "1;2") shown as names.
+std::string OrganisationNames(const std::vector<domain::Organisation>& orgs, const std::string& ids) {
+    std::string out;
+    size_t start = 0;
+    while (start < ids.size()) {
+        size_t end = ids.find(';', start);
+        if (end == std::string::npos) end = ids.size();
+        const std::string id = ids.substr(start, end - start);
+        std::string name;
+        try {
+            name = OrganisationPath(orgs, std::stoll(id));
+        } catch (...) {
+        }
+        out += (out.empty() ? "" : ", ") + (name.empty() ? id : name);
+        start = end + 1;
+    }
+    return out;
+}
+
 }  // namespace
 
 void RegisterParticipationPages(Router& router) {
@@ -166,7 +199,10 @@ void RegisterParticipationPages(Router& router) {
         model["registrar"] = registrar;
         auto orgs = router.admin().ListOrganisations(ctx.auth.actor);
         if (orgs.ok()) model["controller"] = OrganisationPath(*orgs, insats->controller_org_id);
-        if (!registrar) return router.Render(ctx, "insats", model);
+        if (!registrar) {
+            if (ctx.req.method == "POST") return router.RenderError(ctx, Status::Forbidden());
+            return router.Render(ctx, "insats", model);
+        }
 
         services::ListQuery query;
         query.status = ctx.Query("status");
@@ -243,7 +279,8 @@ void RegisterParticipationPages(Router& router) {
         const security::policy::Resource res{insats.forbund_id, insats.id, insats.controller_org_id,
                                              insats.with_identity()};
         FormContext fc{&insats, &*orgs,
-                       security::policy::Can(ctx.auth.actor, security::policy::Action::kViewIdentity, res), anonymous};
+                       security::policy::Can(ctx.auth.actor, security::policy::Action::kViewIdentity, res), anonymous,
+                       &ctx.form};
         FieldSet fs(errors);
         json model = {{"title", anonymous ? "Registrera anonymt deltagande" : "Registrera ny anmälan"},
                       {"insats", InsatsModel(insats)},
@@ -291,7 +328,9 @@ void RegisterParticipationPages(Router& router) {
             json changes = json::array();
             for (const auto& c : h.changes) {
                 const std::string list = domain::FieldCodeList(c.field);
+                const bool org_ids = c.field == "referrer_org_id" || c.field == "co_referrer_org_ids";
                 auto show = [&](const std::string& value) {
+                    if (org_ids) return OrganisationNames(*orgs, value);
                     if (list.empty() || value.empty()) return value;
                     std::string out;
                     size_t start = 0;
@@ -307,10 +346,12 @@ void RegisterParticipationPages(Router& router) {
                     }
                     return out;
                 };
-                changes.push_back({{"field", domain::FieldLabel(c.field)}, {"before", show(c.before)},
-                                   {"after", show(c.after)}});
+                // Empty values as null: an empty string is "true" to the template engine.
+                auto value = [&](const std::string& v) { return v.empty() ? json(nullptr) : json(show(v)); };
+                changes.push_back({{"field", domain::FieldLabel(c.field)}, {"before", value(c.before)},
+                                   {"after", value(c.after)}});
             }
-            hist.push_back({{"at", h.at},
+            hist.push_back({{"at", LocalTime(h.at)},
                             {"user", h.username},
                             {"action", h.action == "participation.create" ? "Registrerad" : "Ändrad"},
                             {"changes", changes}});
@@ -342,7 +383,7 @@ void RegisterParticipationPages(Router& router) {
                                        int status) {
             auto orgs = router.admin().ListOrganisations(ctx.auth.actor);
             if (!orgs.ok()) return router.RenderError(ctx, orgs.status());
-            FormContext fc{&view.insats, &*orgs, view.can_view_identity, view.participation.anonymous};
+            FormContext fc{&view.insats, &*orgs, view.can_view_identity, view.participation.anonymous, &ctx.form};
             unsigned sections = stage.sections;
             // A registrar outside the controller never sees or edits identity fields.
             if (view.insats.with_identity() && !view.can_view_identity && !view.participation.anonymous)

@@ -54,7 +54,9 @@ class Reader {
         for (const auto& code : form_.All(name)) {
             if (Trim(code).empty()) continue;
             domain::SupportValue v{Trim(code), std::nullopt};
-            v.extent = Int(name + "_extent_" + v.code, "Omfattningen ska vara ett heltal 1–100.");
+            const std::string message =
+                "Omfattningen för " + std::string(domain::Label("support", v.code)) + " ska vara ett heltal 1–100.";
+            v.extent = Int(name + "_extent_" + v.code, message.c_str());
             if (!form_.Has(name + "_extent_" + v.code)) v.extent = std::nullopt;
             // A percent typed without the box ticked is ignored (the user unticked it).
             out.push_back(v);
@@ -187,7 +189,7 @@ std::string OrganisationPath(const std::vector<domain::Organisation>& orgs, long
 
 nlohmann::json ParticipationFields(const services::ParticipationInput& values, const std::vector<FieldError>& errors,
                                    unsigned sections, const FormContext& ctx) {
-    FieldSet fs(errors);
+    FieldSet fs(errors, ctx.posted);
     const auto& p = values.participation;
     nlohmann::json groups = nlohmann::json::array();
     auto group = [&](const std::string& legend, nlohmann::json fields) {

@@ -43,6 +43,8 @@ struct FormContext {
     const std::vector<domain::Organisation>* organisations = nullptr;
     bool can_view_identity = false;
     bool anonymous = false;
+    // The submitted form when re-showing it with errors: unparsable numbers are shown as typed.
+    const Form* posted = nullptr;
 };
 
 // Field groups ({"legend", "fields"}) for the chosen sections, filled with `values`.

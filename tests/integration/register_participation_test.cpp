@@ -361,3 +361,32 @@ TEST_F(RegisterParticipation, StartWithoutReferrerKeepsTheRecordedReferrer) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(RegisterParticipation, AnEmptyFormReportsEveryMissingFieldAtOnce) {
+    foljsam::services::ParticipationInput empty;
+    auto id = t_.participations().Register(registrar_, without_id_, empty);
+    ASSERT_FALSE(id.ok());
+    EXPECT_TRUE(ft::NamesField(id.status(), "participant_code")) << ft::Describe(id.status());
+    EXPECT_TRUE(ft::NamesField(id.status(), "gender")) << ft::Describe(id.status());
+    EXPECT_TRUE(ft::NamesField(id.status(), "referral_date")) << ft::Describe(id.status());
+    EXPECT_TRUE(ft::NamesField(id.status(), "birth_year")) << ft::Describe(id.status());
+    auto with_id = t_.participations().Register(registrar_, with_id_, empty);
+    ASSERT_FALSE(with_id.ok());
+    EXPECT_TRUE(ft::NamesField(with_id.status(), "personnummer")) << ft::Describe(with_id.status());
+    EXPECT_TRUE(ft::NamesField(with_id.status(), "consent_date")) << ft::Describe(with_id.status());
+    EXPECT_FALSE(ft::NamesField(with_id.status(), "birth_year")) << ft::Describe(with_id.status());
+    EXPECT_EQ(t_.CountParticipations(without_id_) + t_.CountParticipations(with_id_), 0);
+}
+
+TEST_F(RegisterParticipation, ControllerMustBeAMemberNotAUnit) {
+    foljsam::domain::Insats insats;
+    insats.name = "Enhetsinsats";
+    insats.controller_org_id = clinic_;
+    auto saved = t_.admin_service().SaveInsats(t_.admin(), insats);
+    ASSERT_FALSE(saved.ok());
+    EXPECT_TRUE(ft::NamesField(saved.status(), "controller_org_id")) << ft::Describe(saved.status());
+}
+
+}  // namespace
