@@ -4,6 +4,7 @@
 #include <ctime>
 
 #include "domain/code_lists.hpp"
+#include "domain/reference_places.hpp"
 #include "security/policy.hpp"
 #include "web/form_fields.hpp"
 #include "web/participation_form.hpp"
@@ -94,7 +95,9 @@ json SummaryRows(const services::ParticipationView& v, const std::vector<domain:
     add("Beslutsdatum", ShowDate(p.decision_date));
     add("Startdatum", ShowDate(p.start_date));
     std::string residence = p.intake.residence_kommun;
-    if (!p.intake.residence_district.empty()) residence += " / " + p.intake.residence_district;
+    if (const domain::Kommun* k = domain::FindKommun(p.intake.residence_kommun)) residence = std::string(k->name);
+    if (const domain::District* d = domain::FindDistrict(p.intake.residence_kommun, p.intake.residence_district))
+        residence += ", " + std::string(d->name);
     if (!p.intake.residence_special.empty()) residence = Label("residence_special", p.intake.residence_special);
     add("Boende", residence);
     add("Utbildning", Label("education", p.intake.education));

@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "domain/code_lists.hpp"
+#include "domain/reference_places.hpp"
 #include "web/form_fields.hpp"
 
 namespace foljsam::web {
@@ -260,10 +261,20 @@ nlohmann::json ParticipationFields(const services::ParticipationInput& values, c
         for (const auto& s : in.support_at_start) support_codes.push_back(s.code);
         nlohmann::json fields = nlohmann::json::array();
         fields.push_back(fs.Date("start_date", "Startdatum", Show(p.start_date)));
-        fields.push_back(fs.Text("residence_kommun", "Folkbokföringskommun (kommunkod)", in.residence_kommun,
-                                 "Fyra siffror, till exempel 0180 för Stockholm. Lämna tomt om hemlös eller okänd."));
-        fields.push_back(fs.Text("residence_district", "Stadsdel (valfritt)", in.residence_district,
-                                 "För Stockholm och Göteborg, till exempel JARVA."));
+        Options kommuner, districts;
+        for (const auto& k : domain::AllKommuner())
+            kommuner.emplace_back(std::string(k.code), std::string(k.name) + " (" + std::string(k.code) + ")");
+        for (const auto& d : domain::AllDistricts()) {
+            // Areas merged away stay selectable only for registrations that already use them.
+            if (!d.active && d.code != in.residence_district) continue;
+            const domain::Kommun* k = domain::FindKommun(d.kommun_code);
+            districts.emplace_back(std::string(d.code),
+                                   std::string(k ? k->name : d.kommun_code) + " – " + std::string(d.name));
+        }
+        fields.push_back(fs.Select("residence_kommun", "Folkbokföringskommun", kommuner, in.residence_kommun,
+                                   "Lämna tomt om personen är hemlös eller kommunen är okänd."));
+        fields.push_back(fs.Select("residence_district", "Stadsdel (valfritt)", districts, in.residence_district,
+                                   "Bara för Stockholm och Göteborg."));
         fields.push_back(fs.Select("residence_special", "Saknar kommun", CodeOptions("residence_special"),
                                    in.residence_special, "Välj bara om kommun inte kan anges."));
         fields.push_back(fs.Select("education", "Utbildning", CodeOptions("education"), in.education));

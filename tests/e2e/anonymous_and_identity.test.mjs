@@ -47,7 +47,7 @@ describe('anonymous registration and identities', () => {
         await page.getByLabel('Anmälningsdatum').fill(isoDate(30));
         await page.getByLabel('Anmälande part').selectOption({ label: 'Stockholms stad › Järva stadsdelsförvaltning' });
         await page.getByLabel('Startdatum').fill(isoDate(20));
-        await page.getByLabel('Folkbokföringskommun (kommunkod)').fill('0180');
+        await page.getByLabel('Folkbokföringskommun').selectOption('0180');
         await page.getByLabel('Utbildning').selectOption({ label: 'Förgymnasial utbildning' });
         await page.getByLabel('Tid utan arbete eller studier').selectOption({ label: 'Kortare än 1 år' });
         const support = page.getByRole('group', { name: 'Försörjning vid start' });

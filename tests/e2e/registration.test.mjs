@@ -75,8 +75,8 @@ describe('registration journey (FINSAM-team, without identity)', () => {
         await page.getByRole('heading', { level: 1, name: 'Registrera start' }).waitFor();
         await checkA11y(page, 'start form');
         await page.getByLabel('Startdatum').fill(isoDate(40));
-        await page.getByLabel('Folkbokföringskommun (kommunkod)').fill('0180');
-        await page.getByLabel('Stadsdel (valfritt)').fill('JARVA');
+        await page.getByLabel('Folkbokföringskommun').selectOption('0180');
+        await page.getByLabel('Stadsdel (valfritt)').selectOption('JARVA');
         await page.getByLabel('Utbildning').selectOption({ label: 'Gymnasial utbildning' });
         await page.getByLabel('Tid utan arbete eller studier').selectOption({ label: '2 till 5 år' });
         const support = page.getByRole('group', { name: 'Försörjning vid start' });
@@ -91,7 +91,7 @@ describe('registration journey (FINSAM-team, without identity)', () => {
         await expectSaved(page);
         assert.equal(await summaryValue(page, 'Status'), 'Pågående');
         assert.equal(await summaryValue(page, 'Startdatum'), isoDate(40));
-        assert.equal(await summaryValue(page, 'Boende'), '0180 / JARVA');
+        assert.equal(await summaryValue(page, 'Boende'), 'Stockholm, Järva');
         assert.equal(await summaryValue(page, 'Utbildning'), 'Gymnasial utbildning');
         assert.equal(await summaryValue(page, 'Försörjning vid start'), 'Försörjningsstöd (100 %), Sjukpenning');
         assert.equal(await summaryValue(page, 'Målgrupp'), 'Vuxna 30–64 år');
