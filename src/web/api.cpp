@@ -1,6 +1,8 @@
 // JSON API /api/v1: the same use cases as the pages, for integrations and scripts.
 // Errors: {"error": {"code", "message", "fields": [{"field", "message"}]}}.
 
+#include <functional>
+
 #include "domain/code_lists.hpp"
 #include "web/participation_form.hpp"
 #include "web/router.hpp"
@@ -224,39 +226,37 @@ void RegisterApi(Router& router) {
         Router::Json(ctx, ParticipationJson(view->participation, view->participant_code, view->identity));
     };
 
-    router.Api("PUT", R"(/api/v1/deltaganden/(\d+))", [&router, respond_with](Ctx& ctx) {
-        ParsedParticipation parsed = ParseParticipation(FormFromJson(ctx.body));
-        if (!parsed.errors.empty())
-            return Router::JsonError(ctx, Status::InvalidInput("Uppgifterna innehåller fel.", parsed.errors));
-        respond_with(ctx, router.participations().Update(ctx.auth.actor, ctx.IdParam(), parsed.input));
-    });
-
-    router.Api("POST", R"(/api/v1/deltaganden/(\d+)/beslut)", [&router, respond_with](Ctx& ctx) {
-        ParsedParticipation parsed = ParseParticipation(FormFromJson(ctx.body));
-        if (!parsed.errors.empty())
-            return Router::JsonError(ctx, Status::InvalidInput("Uppgifterna innehåller fel.", parsed.errors));
-        const auto& p = parsed.input.participation;
-        respond_with(ctx, router.participations().RecordDecision(ctx.auth.actor, ctx.IdParam(), p.version, p.decision,
-                                                                 p.decision_date));
-    });
-
-    router.Api("POST", R"(/api/v1/deltaganden/(\d+)/start)", [&router, respond_with](Ctx& ctx) {
-        ParsedParticipation parsed = ParseParticipation(FormFromJson(ctx.body));
-        if (!parsed.errors.empty())
-            return Router::JsonError(ctx, Status::InvalidInput("Uppgifterna innehåller fel.", parsed.errors));
-        const auto& p = parsed.input.participation;
-        respond_with(ctx, router.participations().RecordStart(ctx.auth.actor, ctx.IdParam(), p.version, p.start_date,
-                                                              p.intake));
-    });
-
-    router.Api("POST", R"(/api/v1/deltaganden/(\d+)/avslut)", [&router, respond_with](Ctx& ctx) {
-        ParsedParticipation parsed = ParseParticipation(FormFromJson(ctx.body));
-        if (!parsed.errors.empty())
-            return Router::JsonError(ctx, Status::InvalidInput("Uppgifterna innehåller fel.", parsed.errors));
-        const auto& p = parsed.input.participation;
-        respond_with(ctx,
-                     router.participations().RecordExit(ctx.auth.actor, ctx.IdParam(), p.version, p.end_date, p.exit));
-    });
+    // Writes to one participation: parse the body as a participation, run the use case,
+    // answer with the participation as it now is.
+    using Write = std::function<Status(services::ParticipationService&, const domain::Actor&, long long,
+                                       const services::ParticipationInput&)>;
+    const std::pair<std::pair<const char*, const char*>, Write> writes[] = {
+        {{"PUT", R"(/api/v1/deltaganden/(\d+))"},
+         [](auto& service, const auto& actor, long long id, const auto& in) { return service.Update(actor, id, in); }},
+        {{"POST", R"(/api/v1/deltaganden/(\d+)/beslut)"},
+         [](auto& service, const auto& actor, long long id, const auto& in) {
+             const auto& p = in.participation;
+             return service.RecordDecision(actor, id, p.version, p.decision, p.decision_date);
+         }},
+        {{"POST", R"(/api/v1/deltaganden/(\d+)/start)"},
+         [](auto& service, const auto& actor, long long id, const auto& in) {
+             const auto& p = in.participation;
+             return service.RecordStart(actor, id, p.version, p.start_date, p.intake);
+         }},
+        {{"POST", R"(/api/v1/deltaganden/(\d+)/avslut)"},
+         [](auto& service, const auto& actor, long long id, const auto& in) {
+             const auto& p = in.participation;
+             return service.RecordExit(actor, id, p.version, p.end_date, p.exit);
+         }},
+    };
+    for (const auto& [route, write] : writes) {
+        router.Api(route.first, route.second, [&router, respond_with, write = write](Ctx& ctx) {
+            ParsedParticipation parsed = ParseParticipation(FormFromJson(ctx.body));
+            if (!parsed.errors.empty())
+                return Router::JsonError(ctx, Status::InvalidInput("Uppgifterna innehåller fel.", parsed.errors));
+            respond_with(ctx, write(router.participations(), ctx.auth.actor, ctx.IdParam(), parsed.input));
+        });
+    }
 
     router.Api("GET", R"(/api/v1/deltaganden/(\d+)/historik)", [&router](Ctx& ctx) {
         auto history = router.participations().History(ctx.auth.actor, ctx.IdParam());
