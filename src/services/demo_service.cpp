@@ -306,6 +306,9 @@ Result<std::vector<DemoUser>> EnsureUsers(App& app, long long forbund_id, const 
     using domain::Role;
     // Indexes follow Profiles(): 0 FINSAM-team, 1 Aktivitetsplatsen, 2 IPS psykos, 3 Novum, 4 IPS beroende.
     const std::vector<UserSpec> specs = {
+        Spec("drift", "Driften (demo)", std::nullopt, Role::kSystemAdmin, {},
+             "Systemadministratör: driften av installationen (förbund, säkerhetskopior). Ser aldrig "
+             "personuppgifter eller deltagare."),
         Spec("kansli", "Kansliet (demo)", std::nullopt, Role::kForbundAdmin, {},
              "Förbundsadministratör på kansliet: medlemmar, enheter, insatser och användare. Ser aldrig "
              "personuppgifter."),
