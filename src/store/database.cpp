@@ -1,5 +1,7 @@
 #include "store/database.hpp"
 
+#include <cctype>
+
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 #include <spdlog/spdlog.h>
@@ -24,7 +26,8 @@ bool IsPostgresTarget(const std::string& target) {
 std::string PercentDecode(const std::string& text) {
     std::string out;
     for (size_t idx = 0; idx < text.size(); ++idx) {
-        if (text[idx] == '%' && idx + 2 < text.size()) {
+        if (text[idx] == '%' && idx + 2 < text.size() && std::isxdigit(static_cast<unsigned char>(text[idx + 1])) &&
+            std::isxdigit(static_cast<unsigned char>(text[idx + 2]))) {
             out += static_cast<char>(std::stoi(text.substr(idx + 1, 2), nullptr, 16));
             idx += 2;
         } else {
@@ -42,11 +45,12 @@ std::string Quote(const std::string& value) {
     }
     return out + "'";
 }
+}  // namespace
 
 // SOCI 4.0's PostgreSQL backend re-splits the connection string on '=' and breaks libpq
 // URIs ("postgresql://u@h/db" reached the server as database "db="): convert the URI to
 // libpq's key=value form first.
-std::string ToConninfo(const std::string& url) {
+std::string PostgresConninfo(const std::string& url) {
     std::string rest = url.substr(url.find("://") + 3);
     std::string params;
     if (size_t q = rest.find('?'); q != std::string::npos) {
@@ -91,8 +95,6 @@ std::string ToConninfo(const std::string& url) {
     return out;
 }
 
-}  // namespace
-
 Result<std::shared_ptr<Database>> Database::Open(const std::string& target, size_t pool_size) {
     auto impl = std::make_unique<Impl>();
     impl->dialect = IsPostgresTarget(target) ? Dialect::kPostgres : Dialect::kSqlite;
@@ -101,7 +103,7 @@ Result<std::shared_ptr<Database>> Database::Open(const std::string& target, size
         for (size_t idx = 0; idx < pool_size; ++idx) {
             soci::session& s = impl->pool->at(idx);
             if (impl->dialect == Dialect::kPostgres) {
-                s.open(*soci::factory_postgresql(), ToConninfo(target));
+                s.open(*soci::factory_postgresql(), PostgresConninfo(target));
                 s << "SET client_min_messages = warning";
             } else {
                 s.open(*soci::factory_sqlite3(), "db=" + target + " timeout=10 shared_cache=false");

@@ -18,6 +18,9 @@ enum class Dialect { kSqlite, kPostgres };
 
 class UnitOfWork;
 
+// libpq key=value connection info for a postgresql:// URL (SOCI 4.0 mangles URIs).
+std::string PostgresConninfo(const std::string& url);
+
 class Database {
    public:
     // `target` is "postgresql://..." / "postgres://..." or a path to an SQLite file

@@ -2,6 +2,8 @@
 
 #include <stdlib.h>
 
+#include <cctype>
+#include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <sstream>
@@ -12,6 +14,7 @@
 #include "security/crypto.hpp"
 #include "store/database.hpp"
 #include "store/organisation_repo.hpp"
+#include "store/postgres_admin.hpp"
 
 namespace foljsam::testing {
 namespace {
@@ -26,11 +29,28 @@ T Must(Result<T> result, const std::string& what) {
     return std::move(result.value());
 }
 
-std::shared_ptr<services::App> OpenApp(const std::filesystem::path& dir) {
+std::shared_ptr<services::App> OpenApp(const std::filesystem::path& dir, const std::string& database_url) {
     services::AppOptions options;
     options.data_dir = dir;
+    options.database_url = database_url;
     options.hash_cost = security::HashCost::kMinimum;
     return Must(services::App::Open(options), "App::Open");
+}
+
+std::string PostgresServer() {
+    const char* url = std::getenv("FOLJSAM_TEST_PG_URL");
+    return url ? url : "";
+}
+
+// A fresh PostgreSQL database per TestApp when FOLJSAM_TEST_PG_URL names a server.
+std::string FreshPostgresDatabase(const std::filesystem::path& dir) {
+    const std::string server = PostgresServer();
+    if (server.empty()) return "";
+    std::string name = "foljsam_" + dir.filename().string();
+    for (char& c : name) c = std::isalnum(static_cast<unsigned char>(c)) ? std::tolower(c) : '_';
+    Status st = store::CreatePostgresDatabase(server, name);
+    if (!st.ok()) Fail("CREATE DATABASE", st);
+    return name;
 }
 
 }  // namespace
@@ -46,14 +66,24 @@ TempDir::~TempDir() {
     std::filesystem::remove_all(path_, ec);
 }
 
-TestApp::TestApp() : app_(OpenApp(dir_.path())), admin_(*app_), auth_(*app_), participations_(*app_) {
+bool OnPostgres() { return !PostgresServer().empty(); }
+
+TestApp::TestApp()
+    : pg_database_(FreshPostgresDatabase(dir_.path())),
+      app_(OpenApp(dir_.path(), pg_database_.empty() ? "" : store::PostgresUrlFor(PostgresServer(), pg_database_))),
+      admin_(*app_),
+      auth_(*app_),
+      participations_(*app_) {
     auto init = Must(admin_.Init("Testförbundet"), "AdminService::Init");
     forbund_id_ = init.forbund_id;
     auto login = Must(auth_.Login(init.admin_username, init.one_time_password), "AuthService::Login");
     admin_actor_ = login.actor;
 }
 
-TestApp::~TestApp() = default;
+TestApp::~TestApp() {
+    app_.reset();  // closes every pooled connection before the database is dropped
+    if (!pg_database_.empty()) (void)store::DropPostgresDatabase(PostgresServer(), pg_database_);
+}
 
 long long TestApp::CreateMember(const std::string& name, const std::string& member_type) {
     domain::Organisation org;

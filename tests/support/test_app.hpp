@@ -50,6 +50,10 @@ class TempDir {
 
 enum class RegistrationMode { kWithoutIdentity, kWithIdentity };
 
+// True when the tests run on PostgreSQL (FOLJSAM_TEST_PG_URL names a server; each TestApp
+// then gets a database of its own, dropped afterwards), false on SQLite files.
+bool OnPostgres();
+
 class TestApp {
    public:
     // Opens the App in a fresh directory (minimum password-hash cost), runs
@@ -92,6 +96,7 @@ class TestApp {
 
    private:
     TempDir dir_;
+    std::string pg_database_;  // set when running on PostgreSQL
     std::shared_ptr<services::App> app_;
     services::AdminService admin_;
     services::AuthService auth_;
