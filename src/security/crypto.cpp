@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include <cstring>
+#include <semaphore>
 #include <stdexcept>
 #include <vector>
 
@@ -56,7 +57,19 @@ bool ConstantTimeEquals(std::string_view a, std::string_view b) {
     return sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
+namespace {
+// Each Argon2id run holds 64 MiB (INTERACTIVE): at most four at once, so a burst of
+// log-ins on 32 server threads cannot take 2 GiB (shared/stack.md 5.7).
+std::counting_semaphore<4> g_hash_slots(4);
+
+struct HashSlot {
+    HashSlot() { g_hash_slots.acquire(); }
+    ~HashSlot() { g_hash_slots.release(); }
+};
+}  // namespace
+
 Result<std::string> HashPassword(std::string_view password, HashCost cost) {
+    HashSlot slot;
     unsigned long long opslimit = crypto_pwhash_OPSLIMIT_INTERACTIVE;
     size_t memlimit = crypto_pwhash_MEMLIMIT_INTERACTIVE;
     if (cost == HashCost::kMinimum) {
@@ -75,6 +88,7 @@ bool VerifyPassword(std::string_view password, const std::string& stored) {
     // libsodium reads `stored` as a C string: refuse embedded NULs and over-long values.
     if (stored.empty() || stored.size() >= crypto_pwhash_STRBYTES) return false;
     if (std::strlen(stored.c_str()) != stored.size()) return false;
+    HashSlot slot;
     return crypto_pwhash_str_verify(stored.c_str(), password.data(), password.size()) == 0;
 }
 
