@@ -97,9 +97,12 @@ TEST(ParticipationForm, RandomBytesNeverCrash) {
         }
         const auto& p = parsed.input.participation;
         for (const auto* date : {&p.referral_date, &p.start_date, &p.end_date, &p.decision_date})
-            if (*date) ASSERT_TRUE((*date)->IsValid()) << input;
-        for (const auto& s : p.intake.support_at_start)
+            if (*date) {
+                ASSERT_TRUE((*date)->IsValid()) << input;
+            }
+        for (const auto& s : p.intake.support_at_start) {
             ASSERT_FALSE(s.code.empty()) << input;
+        }
     }
 }
 
