@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "domain/code_lists.hpp"
+#include "security/policy.hpp"
 #include "web/form_fields.hpp"
 #include "web/participation_form.hpp"
 #include "web/router.hpp"
@@ -35,6 +36,13 @@ json OrgRows(const std::vector<domain::Organisation>& orgs) {
                         {"member", !o.parent_id},
                         {"active", o.active}});
     return rows;
+}
+
+// The admin pages are for the förbundsadministratör (the services check again on every call).
+bool CanAdminister(const Ctx& ctx) {
+    const auto& actor = ctx.auth.actor;
+    return security::policy::Can(actor, security::policy::Action::kAdminInsatser,
+                                 {actor.user.forbund_id.value_or(-1)});
 }
 
 }  // namespace
@@ -80,11 +88,11 @@ void RegisterAdminPages(Router& router) {
         return o;
     };
     router.Page("GET", "/admin/organisationer", [&router, render_orgs](Ctx& ctx) {
-        if (!router.admin().ListUsers(ctx.auth.actor).ok()) return router.RenderError(ctx, Status::Forbidden());
+        if (!CanAdminister(ctx)) return router.RenderError(ctx, Status::Forbidden());
         render_orgs(ctx, domain::Organisation{}, {}, 200);
     });
     router.Page("GET", R"(/admin/organisationer/(\d+))", [&router, render_orgs](Ctx& ctx) {
-        if (!router.admin().ListUsers(ctx.auth.actor).ok()) return router.RenderError(ctx, Status::Forbidden());
+        if (!CanAdminister(ctx)) return router.RenderError(ctx, Status::Forbidden());
         auto orgs = router.admin().ListOrganisations(ctx.auth.actor);
         if (!orgs.ok()) return router.RenderError(ctx, orgs.status());
         for (const auto& o : *orgs)
@@ -107,7 +115,7 @@ void RegisterAdminPages(Router& router) {
 
     // --- insatser ------------------------------------------------------------------
     router.Page("GET", "/admin/insatser", [&router](Ctx& ctx) {
-        if (!router.admin().ListUsers(ctx.auth.actor).ok()) return router.RenderError(ctx, Status::Forbidden());
+        if (!CanAdminister(ctx)) return router.RenderError(ctx, Status::Forbidden());
         auto insatser = router.admin().VisibleInsatser(ctx.auth.actor);
         auto orgs = router.admin().ListOrganisations(ctx.auth.actor);
         if (!insatser.ok() || !orgs.ok()) return router.RenderError(ctx, insatser.ok() ? orgs.status() : insatser.status());
@@ -149,11 +157,11 @@ void RegisterAdminPages(Router& router) {
                       status);
     };
     router.Page("GET", "/admin/insatser/ny", [&router, render_insats](Ctx& ctx) {
-        if (!router.admin().ListUsers(ctx.auth.actor).ok()) return router.RenderError(ctx, Status::Forbidden());
+        if (!CanAdminister(ctx)) return router.RenderError(ctx, Status::Forbidden());
         render_insats(ctx, domain::Insats{}, {}, 200);
     });
     router.Page("GET", R"(/admin/insatser/(\d+))", [&router, render_insats](Ctx& ctx) {
-        if (!router.admin().ListUsers(ctx.auth.actor).ok()) return router.RenderError(ctx, Status::Forbidden());
+        if (!CanAdminister(ctx)) return router.RenderError(ctx, Status::Forbidden());
         auto insats = router.admin().GetInsats(ctx.auth.actor, ctx.IdParam());
         if (!insats.ok()) return router.RenderError(ctx, insats.status());
         render_insats(ctx, *insats, {}, 200);
