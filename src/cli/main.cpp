@@ -5,14 +5,24 @@
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <csignal>
+#include <fstream>
 #include <iostream>
+#include <set>
+#include <string>
+#include <vector>
 
+#include "cli/report_json.hpp"
+#include "report/dimension.hpp"
+#include "report/measure.hpp"
+#include "report/period.hpp"
 #include "security/crypto.hpp"
 #include "services/admin_service.hpp"
 #include "services/app.hpp"
 #include "services/auth_service.hpp"
 #include "services/demo_service.hpp"
+#include "services/report_service.hpp"
 #include "store/database.hpp"
 #include "store/migrations.hpp"
 #include "store/organisation_repo.hpp"
@@ -46,6 +56,89 @@ foljsam::Result<std::shared_ptr<services::App>> OpenApp(const Location& loc) {
     options.data_dir = loc.data_dir;
     options.database_url = loc.db_url;
     return services::App::Open(options);
+}
+
+// Options of `foljsam report`.
+struct ReportOptions {
+    std::string year, half, from, to;
+    std::vector<std::string> insatser, measures, dimensions;
+    std::string format = "json";
+    std::string output;
+    bool no_suppress = false;
+};
+
+// The period named by exactly one of --year, --half or --from/--to.
+foljsam::Result<foljsam::report::Period> ReportPeriod(const ReportOptions& o) {
+    const int given = (o.year.empty() ? 0 : 1) + (o.half.empty() ? 0 : 1) + (o.from.empty() && o.to.empty() ? 0 : 1);
+    if (given != 1)
+        return Status::InvalidInput(
+            "Ange perioden med ett av --year ÅÅÅÅ, --half ÅÅÅÅ-H1 eller --from DATUM --to DATUM.");
+    if (!o.year.empty()) {
+        if (o.year.size() != 4) return Status::InvalidInput("--year ska vara ett år, t.ex. 2025.");
+        return foljsam::report::Period::Parse(o.year);
+    }
+    if (!o.half.empty()) {
+        if (o.half.size() != 7 || o.half[5] != 'H')
+            return Status::InvalidInput("--half ska vara ett halvår, t.ex. 2025-H1.");
+        return foljsam::report::Period::Parse(o.half);
+    }
+    if (o.from.empty() || o.to.empty()) return Status::InvalidInput("Ange både --from och --to.");
+    return foljsam::report::Period::Parse(o.from + ".." + o.to);
+}
+
+// Runs `foljsam report` as the operator of the machine; returns the exit status.
+int RunReport(services::App& app, services::AdminService& admin, const ReportOptions& o) {
+    namespace report = foljsam::report;
+    if (o.format != "json") {
+        std::cerr << "format " << o.format << " kommer i en senare version\n";
+        return 2;
+    }
+    if (!app.IsInitialised())
+        return Fail(
+            Status::Unavailable("Databasen är inte skapad eller inte migrerad. Kör först: "
+                                "foljsam init --forbund NAMN (eller foljsam demo), och foljsam migrate."));
+    services::ReportRequest request;
+    request.no_suppress = o.no_suppress;
+    auto period = ReportPeriod(o);
+    if (!period.ok()) return Fail(period.status());
+    request.query.period = *period;
+    for (const auto& name : o.measures) {
+        auto measure = report::ParseMeasure(name);
+        if (!measure) return Fail(Status::InvalidInput("Okänt mått: " + name));
+        request.query.measures.push_back(*measure);
+    }
+    if (request.query.measures.empty()) request.query.measures = report::AllMeasures();
+    for (const auto& name : o.dimensions) {
+        auto dimension = report::ParseDimension(name);
+        if (!dimension) return Fail(Status::InvalidInput("Okänd dimension: " + name));
+        request.query.dimensions.push_back(*dimension);
+    }
+    auto forbund = admin.TheForbund();
+    if (!forbund.ok()) return Fail(forbund.status());
+    services::ReportService reports(app);
+    if (!o.insatser.empty()) {
+        auto insatser = reports.InsatserOf(forbund->id);
+        if (!insatser.ok()) return Fail(insatser.status());
+        std::set<long long> ids;
+        for (const auto& name : o.insatser) {
+            auto it = std::find_if(insatser->begin(), insatser->end(), [&](const auto& i) { return i.name == name; });
+            if (it == insatser->end()) return Fail(Status::InvalidInput("Insatsen finns inte: " + name));
+            ids.insert(it->id);
+        }
+        request.query.insatser = ids;
+    }
+    auto result = reports.RunAsOperator(forbund->id, request);
+    if (!result.ok()) return Fail(result.status());
+    const std::string json = foljsam::cli::ReportJson(*result, forbund->name);
+    if (o.output.empty()) {
+        std::cout << json;
+        return 0;
+    }
+    std::ofstream out(o.output, std::ios::binary | std::ios::trunc);
+    out << json;
+    out.close();
+    if (!out) return Fail(Status::Unavailable("Kunde inte skriva " + o.output + "."));
+    return 0;
 }
 
 std::function<void()> g_stop;
@@ -107,6 +200,22 @@ int main(int argc, char** argv) {
     user_token->add_option("--username", token_user, "Användarnamn")->required();
     user_token->add_option("--label", token_name, "Namn på nyckeln")->capture_default_str();
     user_token->add_option("--days", token_days, "Giltighet i dagar (0 = tills vidare)")->capture_default_str();
+
+    auto* report_cmd = cli.add_subcommand("report", "Ta fram en rapport (mått och dimensioner över en period)");
+    AddLocation(report_cmd, loc);
+    ReportOptions report_options;
+    report_cmd->add_option("--year", report_options.year, "Kalenderår, t.ex. 2025");
+    report_cmd->add_option("--half", report_options.half, "Halvår, t.ex. 2025-H1");
+    report_cmd->add_option("--from", report_options.from, "Första dag, ÅÅÅÅ-MM-DD (med --to)");
+    report_cmd->add_option("--to", report_options.to, "Sista dag, ÅÅÅÅ-MM-DD (med --from)");
+    report_cmd->add_option("--insats", report_options.insatser, "Insatsens namn (kan upprepas; utan: hela förbundet)");
+    report_cmd->add_option("--measure", report_options.measures, "Mått, t.ex. started (kan upprepas; utan: alla)");
+    report_cmd->add_option("--dimension", report_options.dimensions, "Dimension, t.ex. gender (högst två)");
+    report_cmd->add_option("--format", report_options.format, "html, xlsx, csv eller json")
+        ->check(CLI::IsMember({"html", "xlsx", "csv", "json"}))
+        ->capture_default_str();
+    report_cmd->add_option("-o,--output", report_options.output, "Skriv till filen i stället för standard ut");
+    report_cmd->add_flag("--no-suppress", report_options.no_suppress, "Visa även små tal (bara för den som driftar)");
 
     CLI11_PARSE(cli, argc, argv);
 
@@ -188,6 +297,7 @@ int main(int argc, char** argv) {
         std::cout << *token << "\n";
         return 0;
     }
+    if (report_cmd->parsed()) return RunReport(**app, admin, report_options);
     if (serve->parsed()) {
         if (!(*app)->IsInitialised())
             return Fail(Status::Unavailable("Databasen är inte skapad eller inte migrerad. Kör först: "
