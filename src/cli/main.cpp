@@ -2,9 +2,9 @@
 // call the same services as the web layer. CLI11 is included here only (it costs ~10 s
 // of compile time per translation unit).
 
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <csignal>
 #include <fstream>
@@ -188,8 +188,8 @@ int main(int argc, char** argv) {
     std::string organisation_name;
     user_add->add_option("--username", new_user.username, "Användarnamn")->required();
     user_add->add_option("--name", new_user.display_name, "Namn")->required();
-    user_add->add_option("--role", role_code,
-                         "FORBUNDSADMIN, INSATSANSVARIG, DELTAGARANSVARIG, ANALYTIKER eller LASARE")
+    user_add
+        ->add_option("--role", role_code, "FORBUNDSADMIN, INSATSANSVARIG, DELTAGARANSVARIG, ANALYTIKER eller LASARE")
         ->capture_default_str();
     user_add->add_option("--insats", insats_names, "Insatsens namn (för insatsroller; kan upprepas)");
     user_add->add_option("--organisation", organisation_name, "Arbetsgivarens namn (krävs för deltagaransvarig)");
@@ -281,7 +281,8 @@ int main(int argc, char** argv) {
         if (!organisation_name.empty()) {
             auto it = std::find_if(organisations->begin(), organisations->end(),
                                    [&](const auto& o) { return o.name == organisation_name; });
-            if (it == organisations->end()) return Fail(Status::InvalidInput("Organisationen finns inte: " + organisation_name));
+            if (it == organisations->end())
+                return Fail(Status::InvalidInput("Organisationen finns inte: " + organisation_name));
             new_user.organisation_id = it->id;
         }
         uow->reset();
@@ -300,8 +301,9 @@ int main(int argc, char** argv) {
     if (report_cmd->parsed()) return RunReport(**app, admin, report_options);
     if (serve->parsed()) {
         if (!(*app)->IsInitialised())
-            return Fail(Status::Unavailable("Databasen är inte skapad eller inte migrerad. Kör först: "
-                                            "foljsam init --forbund NAMN (eller foljsam demo), och foljsam migrate."));
+            return Fail(
+                Status::Unavailable("Databasen är inte skapad eller inte migrerad. Kör först: "
+                                    "foljsam init --forbund NAMN (eller foljsam demo), och foljsam migrate."));
         serve_options.web_dir = web_dir.empty() ? foljsam::web::DefaultWebDir() : std::filesystem::path(web_dir);
         foljsam::web::Server server(**app);
         auto port = server.Bind(serve_options);

@@ -67,8 +67,8 @@ class [[nodiscard]] Status {
 template <typename T>
 class [[nodiscard]] Result {
    public:
-    Result(T value) : data_(std::move(value)) {}                 // NOLINT: implicit by design
-    Result(Status status) : data_(std::move(status)) {}          // NOLINT: must be a failure
+    Result(T value) : data_(std::move(value)) {}         // NOLINT: implicit by design
+    Result(Status status) : data_(std::move(status)) {}  // NOLINT: must be a failure
     bool ok() const { return std::holds_alternative<T>(data_); }
     // Precondition for value(): ok(). Precondition for status(): any (ok when holding a value).
     T& value() { return std::get<T>(data_); }
@@ -110,8 +110,8 @@ class ValidationErrors {
 }  // namespace foljsam
 
 // Propagates a failed Status out of the calling function.
-#define FOLJSAM_RETURN_IF_ERROR(expr)          \
-    do {                                       \
-        ::foljsam::Status _st = (expr);        \
-        if (!_st.ok()) return _st;             \
+#define FOLJSAM_RETURN_IF_ERROR(expr)   \
+    do {                                \
+        ::foljsam::Status _st = (expr); \
+        if (!_st.ok()) return _st;      \
     } while (0)

@@ -11,8 +11,8 @@ namespace foljsam::domain {
 
 struct Actor {
     User user;
-    std::vector<RoleAssignment> roles;        // active today
-    std::vector<long long> employer_chain;    // employer first, then its parents
+    std::vector<RoleAssignment> roles;      // active today
+    std::vector<long long> employer_chain;  // employer first, then its parents
 
     bool HasRole(Role role) const {
         for (const auto& r : roles)

@@ -9,10 +9,14 @@ namespace foljsam::domain {
 
 const char* StatusCode(ParticipationStatus status) {
     switch (status) {
-        case ParticipationStatus::kAnmald: return "ANMALD";
-        case ParticipationStatus::kBeslut: return "BESLUT";
-        case ParticipationStatus::kPagaende: return "PAGAENDE";
-        case ParticipationStatus::kAvslutad: return "AVSLUTAD";
+        case ParticipationStatus::kAnmald:
+            return "ANMALD";
+        case ParticipationStatus::kBeslut:
+            return "BESLUT";
+        case ParticipationStatus::kPagaende:
+            return "PAGAENDE";
+        case ParticipationStatus::kAvslutad:
+            return "AVSLUTAD";
     }
     return "ANMALD";
 }
@@ -57,14 +61,17 @@ class Checker {
             return;
         }
         const CodeList* list = FindCodeList(list_id);
-        if (!list || !list->Contains(value)) errors_.Add(field, "Okänt värde för " + what + ". Välj ett värde i listan.");
+        if (!list || !list->Contains(value))
+            errors_.Add(field, "Okänt värde för " + what + ". Välj ett värde i listan.");
     }
 
     void Extent(const std::string& field, const std::optional<int>& extent) {
-        if (extent && (*extent < 1 || *extent > 100)) errors_.Add(field, "Omfattningen ska vara ett heltal 1–100 (procent).");
+        if (extent && (*extent < 1 || *extent > 100))
+            errors_.Add(field, "Omfattningen ska vara ett heltal 1–100 (procent).");
     }
 
-    void Supports(const std::string& field, const std::vector<SupportValue>& values, bool required, const std::string& what) {
+    void Supports(const std::string& field, const std::vector<SupportValue>& values, bool required,
+                  const std::string& what) {
         if (values.empty()) {
             if (required) errors_.Add(field, "Välj minst en " + what + ".");
             return;
@@ -150,11 +157,11 @@ void CheckIntake(const Participation& p, const ValidationContext& ctx, Checker& 
     const bool started = p.start_date.has_value();
     c.Code("referrer", "referrer_kind", in.referrer, started, "anmälande part");
     if (in.referrer == "ORG" && !in.referrer_org_id) e.Add("referrer", "Välj vilken organisation som anmälde.");
-    if (in.referrer != "ORG" && in.referrer_org_id) e.Add("referrer", "Anmälande organisation anges bara när en medlem anmält.");
+    if (in.referrer != "ORG" && in.referrer_org_id)
+        e.Add("referrer", "Anmälande organisation anges bara när en medlem anmält.");
     if (in.referrer == "EGENANMALAN" && !ctx.self_referral_allowed)
         e.Add("referrer", "Insatsen tar inte emot egenanmälan.");
-    const int residence_parts =
-        !in.residence_kommun.empty() + !in.residence_special.empty();
+    const int residence_parts = !in.residence_kommun.empty() + !in.residence_special.empty();
     if (residence_parts == 0 && started) e.Add("residence_kommun", "Ange folkbokföringskommun, eller hemlös/okänd.");
     if (residence_parts > 1) e.Add("residence_kommun", "Ange antingen kommun eller hemlös/okänd, inte båda.");
     if (!in.residence_kommun.empty() && !FindKommun(in.residence_kommun))

@@ -84,7 +84,7 @@ std::string AgeGroup(int birth_year, const Date& on);
 
 struct ValidationContext {
     Date today;
-    bool identity_mode = false;   // the insats registers with identity
+    bool identity_mode = false;  // the insats registers with identity
     bool self_referral_allowed = true;
 };
 

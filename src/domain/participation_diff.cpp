@@ -28,8 +28,10 @@ std::string Show(std::vector<T> values) {
     std::string out;
     for (const auto& v : values) {
         if (!out.empty()) out += ";";
-        if constexpr (std::is_same_v<T, std::string>) out += v;
-        else out += std::to_string(v);
+        if constexpr (std::is_same_v<T, std::string>)
+            out += v;
+        else
+            out += std::to_string(v);
     }
     return out;
 }
@@ -58,7 +60,8 @@ const std::vector<Field>& Fields() {
          [](const Participation& p) { return Show(p.intake.co_referrer_org_ids); }},
         {"residence_kommun", "Folkbokföringskommun", "",
          [](const Participation& p) { return Show(p.intake.residence_kommun); }},
-        {"residence_district", "Stadsdel", "", [](const Participation& p) { return Show(p.intake.residence_district); }},
+        {"residence_district", "Stadsdel", "",
+         [](const Participation& p) { return Show(p.intake.residence_district); }},
         {"residence_special", "Boende", "residence_special",
          [](const Participation& p) { return Show(p.intake.residence_special); }},
         {"education", "Utbildning", "education", [](const Participation& p) { return Show(p.intake.education); }},

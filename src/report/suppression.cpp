@@ -148,12 +148,16 @@ LineSlack Examine(const std::vector<Cell>& cells, const Constraint& line, int th
         const Bounds bounds = BoundsOf(cell.value, threshold);
         if (sign > 0) {
             lows += bounds.low;
-            if (bounds.high == kUnbounded) highs_unbounded = true;
-            else highs += bounds.high;
+            if (bounds.high == kUnbounded)
+                highs_unbounded = true;
+            else
+                highs += bounds.high;
         } else {
             highs -= bounds.low;
-            if (bounds.high == kUnbounded) lows_unbounded = true;
-            else lows -= bounds.high;
+            if (bounds.high == kUnbounded)
+                lows_unbounded = true;
+            else
+                lows -= bounds.high;
         }
     };
     add(line.sum, -1);
@@ -217,10 +221,14 @@ class Grid {
         for (size_t row = 0; row <= rows_; ++row) {
             for (size_t column = 0; column <= columns; ++column) {
                 Edge edge;
-                if (row < rows_ && column < columns) edge.cell = table.grid[row][column];
-                else if (row < rows_) edge.cell = table.margins[0][row];
-                else if (column < columns) edge.cell = table.margins[1][column];
-                else edge.cell = table.total;
+                if (row < rows_ && column < columns)
+                    edge.cell = table.grid[row][column];
+                else if (row < rows_)
+                    edge.cell = table.margins[0][row];
+                else if (column < columns)
+                    edge.cell = table.margins[1][column];
+                else
+                    edge.cell = table.total;
                 edge.row_node = row;
                 edge.column_node = rows_ + 1 + column;
                 edge.sign = (row < rows_) == (column < columns) ? 1 : -1;

@@ -21,10 +21,10 @@
 namespace foljsam::security::policy {
 
 enum class Action {
-    kViewInsats,           // see that the insats exists, its settings and aggregates
-    kViewParticipations,   // participant list and participant pages (pseudonymous data)
-    kWriteParticipation,   // register and change participations
-    kViewIdentity,         // see personnummer and names; search by them
+    kViewInsats,          // see that the insats exists, its settings and aggregates
+    kViewParticipations,  // participant list and participant pages (pseudonymous data)
+    kWriteParticipation,  // register and change participations
+    kViewIdentity,        // see personnummer and names; search by them
     kAdminOrganisations,
     kAdminInsatser,
     kAdminUsers,

@@ -20,15 +20,14 @@ namespace {
 using security::policy::Action;
 using security::policy::Can;
 
-security::policy::Resource ForbundOf(const domain::Actor& actor) {
-    return {actor.user.forbund_id.value_or(-1)};
-}
+security::policy::Resource ForbundOf(const domain::Actor& actor) { return {actor.user.forbund_id.value_or(-1)}; }
 
 Status ValidateInsats(const domain::Insats& i) {
     ValidationErrors e;
     if (i.name.empty()) e.Add("name", "Ange insatsens namn.");
     if (i.name.size() > domain::kMaxShortTextLength) e.Add("name", "Namnet får ha högst 200 tecken.");
-    if (i.description.size() > domain::kMaxLongTextLength) e.Add("description", "Beskrivningen får ha högst 4000 tecken.");
+    if (i.description.size() > domain::kMaxLongTextLength)
+        e.Add("description", "Beskrivningen får ha högst 4000 tecken.");
     if (!domain::FindCodeList("orientation")->Contains(i.orientation)) e.Add("orientation", "Välj inriktning.");
     if (!domain::FindCodeList("follow_up_method")->Contains(i.follow_up_method))
         e.Add("follow_up_method", "Välj uppföljningsmetod.");
@@ -55,7 +54,8 @@ Status ValidateOrganisation(const domain::Organisation& o) {
 Status ValidateNewUser(const NewUser& u, bool check_password) {
     ValidationErrors e;
     if (u.username.size() < 3 || u.username.size() > 100) e.Add("username", "Användarnamnet ska ha 3–100 tecken.");
-    if (u.username.find_first_of(" \t\r\n") != std::string::npos) e.Add("username", "Användarnamnet får inte innehålla mellanslag.");
+    if (u.username.find_first_of(" \t\r\n") != std::string::npos)
+        e.Add("username", "Användarnamnet får inte innehålla mellanslag.");
     if (u.display_name.empty() || u.display_name.size() > domain::kMaxNameLength)
         e.Add("display_name", "Ange namn (högst 200 tecken).");
     const bool insats_role = u.role == domain::Role::kInsatsAnsvarig || u.role == domain::Role::kDeltagarAnsvarig;
@@ -131,7 +131,8 @@ Result<std::string> AdminService::CreateUserUnchecked(long long forbund_id, cons
     if (in.organisation_id) {
         auto org = orgs.GetOrganisation(*in.organisation_id);
         if (!org.ok() || org->forbund_id != forbund_id)
-            return Status::InvalidInput("Organisationen finns inte.", {{"organisation_id", "Organisationen finns inte."}});
+            return Status::InvalidInput("Organisationen finns inte.",
+                                        {{"organisation_id", "Organisationen finns inte."}});
     }
     for (long long insats_id : in.insats_ids) {
         auto insats = orgs.GetInsats(insats_id);
@@ -161,7 +162,8 @@ Result<std::string> AdminService::CreateUserUnchecked(long long forbund_id, cons
         if (!a.ok()) return a.status();
     }
     nlohmann::json detail = {{"role", domain::RoleCode(in.role)}, {"insatser", in.insats_ids}};
-    FOLJSAM_RETURN_IF_ERROR(Audit(**uow, nullptr, forbund_id, {"user.create", "user", *user_id, std::nullopt, false, detail.dump()}));
+    FOLJSAM_RETURN_IF_ERROR(
+        Audit(**uow, nullptr, forbund_id, {"user.create", "user", *user_id, std::nullopt, false, detail.dump()}));
     FOLJSAM_RETURN_IF_ERROR((*uow)->Commit());
     return password;
 }
@@ -210,7 +212,8 @@ Result<long long> AdminService::SaveOrganisation(const domain::Actor& actor, con
         id = *created;
     } else {
         auto existing = orgs.GetOrganisation(id);
-        if (!existing.ok() || existing->forbund_id != org.forbund_id) return Status::NotFound("Organisationen finns inte.");
+        if (!existing.ok() || existing->forbund_id != org.forbund_id)
+            return Status::NotFound("Organisationen finns inte.");
         FOLJSAM_RETURN_IF_ERROR(orgs.UpdateOrganisation(org));
     }
     FOLJSAM_RETURN_IF_ERROR(Audit(**uow, &actor, org.forbund_id,
@@ -273,7 +276,8 @@ Result<long long> AdminService::SaveInsats(const domain::Actor& actor, const dom
         id = *created;
     } else {
         auto existing = orgs.GetInsats(id);
-        if (!existing.ok() || existing->forbund_id != insats.forbund_id) return Status::NotFound("Insatsen finns inte.");
+        if (!existing.ok() || existing->forbund_id != insats.forbund_id)
+            return Status::NotFound("Insatsen finns inte.");
         auto count = orgs.CountParticipations(id);
         if (!count.ok()) return count.status();
         if (*count > 0) {

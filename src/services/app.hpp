@@ -21,7 +21,7 @@ namespace foljsam::services {
 
 struct AppOptions {
     std::filesystem::path data_dir = "foljsam-data";  // SQLite at DIR/foljsam.db, keys in DIR/keys
-    std::string database_url;                          // postgresql://... instead of the SQLite file
+    std::string database_url;                         // postgresql://... instead of the SQLite file
     security::HashCost hash_cost = security::HashCost::kInteractive;
     size_t pool_size = 8;
 };

@@ -31,7 +31,8 @@ std::time_t ParseUtc(const std::string& text) {
 
 // A dummy Argon2id hash so an unknown user costs as much time as a wrong password.
 const std::string& DummyHash(security::HashCost cost) {
-    static const std::string interactive = security::HashPassword("dummy-password-x", security::HashCost::kInteractive).value();
+    static const std::string interactive =
+        security::HashPassword("dummy-password-x", security::HashCost::kInteractive).value();
     static const std::string minimum = security::HashPassword("dummy-password-x", security::HashCost::kMinimum).value();
     return cost == security::HashCost::kInteractive ? interactive : minimum;
 }
@@ -94,8 +95,9 @@ Result<LoginResult> AuthService::Login(const std::string& username, const std::s
     out.session_token = security::RandomToken();
     out.csrf_token = security::RandomToken();
     const std::time_t now = std::time(nullptr);
-    store::SessionRecord rec{security::TokenHash(out.session_token), found->first.id, out.csrf_token,
-                             FormatUtc(now), FormatUtc(now), FormatUtc(now + kAbsoluteSeconds)};
+    store::SessionRecord rec{
+        security::TokenHash(out.session_token), found->first.id, out.csrf_token, FormatUtc(now), FormatUtc(now),
+        FormatUtc(now + kAbsoluteSeconds)};
     FOLJSAM_RETURN_IF_ERROR(users.InsertSession(rec));
     domain::Actor stub;
     stub.user = found->first;

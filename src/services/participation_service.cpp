@@ -136,7 +136,8 @@ Result<ResolvedPerson> ResolvePerson(store::UnitOfWork& uow, App& app, const dom
     if (!may_see) {
         // A registrar outside the controller may register and edit answers but never
         // enters or changes identities.
-        if (!pnr_text.empty() || !name.empty()) return Status::Forbidden("Du får inte registrera identiteter i denna insats.");
+        if (!pnr_text.empty() || !name.empty())
+            return Status::Forbidden("Du får inte registrera identiteter i denna insats.");
         if (current && current->person_id) {
             // The birth year comes from the personnummer this registrar cannot see.
             out.person_id = current->person_id;
@@ -334,7 +335,8 @@ Status ChangeStage(App& app, const domain::Actor& actor, long long id, int versi
     auto insats = InsatsFor(**uow, actor, current->insats_id, Action::kWriteParticipation);
     if (!insats.ok()) return insats.status();
     if (current->version != version)
-        return Status::Conflict("Någon annan har ändrat deltagandet medan du arbetade. Ladda om sidan och försök igen.");
+        return Status::Conflict(
+            "Någon annan har ändrat deltagandet medan du arbetade. Ladda om sidan och försök igen.");
     domain::Participation next = *current;
     change(next);
     FOLJSAM_RETURN_IF_ERROR(SaveChecked(**uow, actor, *insats, next, &*current, false, nullptr));
@@ -407,9 +409,9 @@ Result<ParticipationView> ParticipationService::Get(const domain::Actor& actor, 
         }
     }
     nlohmann::json detail = {{"identity_shown", view.identity.has_value()}};
-    FOLJSAM_RETURN_IF_ERROR(Audit(**uow, &actor, insats->forbund_id,
-                                  {"participation.view", "participation", participation_id, insats->id, true,
-                                   detail.dump()}));
+    FOLJSAM_RETURN_IF_ERROR(
+        Audit(**uow, &actor, insats->forbund_id,
+              {"participation.view", "participation", participation_id, insats->id, true, detail.dump()}));
     FOLJSAM_RETURN_IF_ERROR((*uow)->Commit());
     return view;
 }
@@ -428,8 +430,10 @@ std::string Lower(std::string s) {
 bool LooksLikePersonnummer(const std::string& s) {
     int digits = 0;
     for (char c : s) {
-        if (std::isdigit(static_cast<unsigned char>(c))) ++digits;
-        else if (c != '-' && c != '+' && c != ' ') return false;
+        if (std::isdigit(static_cast<unsigned char>(c)))
+            ++digits;
+        else if (c != '-' && c != '+' && c != ' ')
+            return false;
     }
     return digits >= 10;
 }
@@ -503,7 +507,8 @@ Result<ParticipationPage> ParticipationService::List(const domain::Actor& actor,
             if (by_pnr) {
                 match = row.participation.person_id == pnr_person;
             } else if (insats->with_identity()) {
-                auto it = row.participation.person_id ? identities.find(*row.participation.person_id) : identities.end();
+                auto it =
+                    row.participation.person_id ? identities.find(*row.participation.person_id) : identities.end();
                 match = it != identities.end() && Lower(it->second.name).find(needle) != std::string::npos;
             } else {
                 match = Lower(row.participant_code).find(needle) != std::string::npos;
@@ -529,8 +534,8 @@ Result<ParticipationPage> ParticipationService::List(const domain::Actor& actor,
                              {"identity_shown", page.can_view_identity && insats->with_identity()},
                              {"search", !search.empty()}};
     FOLJSAM_RETURN_IF_ERROR(Audit(**uow, &actor, insats->forbund_id,
-                                  {search.empty() ? "participation.list" : "participation.search", "insats",
-                                   insats->id, insats->id, true, detail.dump()}));
+                                  {search.empty() ? "participation.list" : "participation.search", "insats", insats->id,
+                                   insats->id, true, detail.dump()}));
     FOLJSAM_RETURN_IF_ERROR((*uow)->Commit());
     return page;
 }
@@ -584,9 +589,13 @@ Result<std::vector<InsatsAttention>> ParticipationService::Attention(const domai
         ongoing.status = "PAGAENDE";
         auto count = repo.Count(ongoing);
         if (!count.ok()) return count.status();
-        InsatsAttention item{insats, Can(actor, Action::kViewParticipations, ResourceOf(insats)),
-                             forbund->suppression_threshold, a->waiting_for_decision, a->accepted_not_started,
-                             a->long_running, *count};
+        InsatsAttention item{insats,
+                             Can(actor, Action::kViewParticipations, ResourceOf(insats)),
+                             forbund->suppression_threshold,
+                             a->waiting_for_decision,
+                             a->accepted_not_started,
+                             a->long_running,
+                             *count};
         out.push_back(item);
     }
     return out;

@@ -48,12 +48,13 @@ Result<long long> AuditRepo::Append(const domain::AuditEvent& e) {
         NullableInt forbund = ToNullable(e.forbund_id), user = ToNullable(e.user_id),
                     entity_id = ToNullable(e.entity_id), insats = ToNullable(e.insats_id);
         int personal = e.personal_data ? 1 : 0;
-        id = InsertReturningId(uow_,
-                               "INSERT INTO audit_event (at, forbund_id, user_id, action, entity, entity_id, insats_id, "
-                               "personal_data, detail) VALUES (:at, :f, :u, :a, :e, :ei, :i, :p, :d)",
-                               soci::use(now), soci::use(forbund.value, forbund.ind), soci::use(user.value, user.ind),
-                               soci::use(action), soci::use(entity), soci::use(entity_id.value, entity_id.ind),
-                               soci::use(insats.value, insats.ind), soci::use(personal), soci::use(detail));
+        id =
+            InsertReturningId(uow_,
+                              "INSERT INTO audit_event (at, forbund_id, user_id, action, entity, entity_id, insats_id, "
+                              "personal_data, detail) VALUES (:at, :f, :u, :a, :e, :ei, :i, :p, :d)",
+                              soci::use(now), soci::use(forbund.value, forbund.ind), soci::use(user.value, user.ind),
+                              soci::use(action), soci::use(entity), soci::use(entity_id.value, entity_id.ind),
+                              soci::use(insats.value, insats.ind), soci::use(personal), soci::use(detail));
     });
     if (!st.ok()) return st;
     return id;

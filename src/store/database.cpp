@@ -1,10 +1,10 @@
 #include "store/database.hpp"
 
-#include <cctype>
-
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 #include <spdlog/spdlog.h>
+
+#include <cctype>
 
 #include "store/sql.hpp"
 
@@ -114,8 +114,8 @@ Result<std::shared_ptr<Database>> Database::Open(const std::string& target, size
         }
     } catch (const std::exception& e) {
         // The target may hold a password (PostgreSQL URL): log only the kind of database.
-        spdlog::error("cannot open {} database: {}",
-                      impl->dialect == Dialect::kPostgres ? "PostgreSQL" : "SQLite", e.what());
+        spdlog::error("cannot open {} database: {}", impl->dialect == Dialect::kPostgres ? "PostgreSQL" : "SQLite",
+                      e.what());
         return Status::Unavailable("Databasen kunde inte öppnas.");
     }
     return std::shared_ptr<Database>(new Database(std::move(impl)));

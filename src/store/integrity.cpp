@@ -5,10 +5,22 @@
 namespace foljsam::store {
 
 namespace {
-const char* kTables[] = {"forbund",      "forbund_kommun", "organisation", "insats",
-                         "person",       "person_identity", "participation", "participation_coreferrer",
-                         "participation_support", "participation_target_group", "code_value", "app_user",
-                         "role_assignment", "user_session", "api_token", "audit_event"};
+const char* kTables[] = {"forbund",
+                         "forbund_kommun",
+                         "organisation",
+                         "insats",
+                         "person",
+                         "person_identity",
+                         "participation",
+                         "participation_coreferrer",
+                         "participation_support",
+                         "participation_target_group",
+                         "code_value",
+                         "app_user",
+                         "role_assignment",
+                         "user_session",
+                         "api_token",
+                         "audit_event"};
 }  // namespace
 
 Result<std::map<std::string, long long>> CountRows(UnitOfWork& uow) {

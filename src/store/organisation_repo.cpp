@@ -176,8 +176,8 @@ Result<std::vector<domain::Organisation>> OrganisationRepo::ListOrganisations(lo
     Status st = Guard("list organisations", [&] {
         OrgColumns c;
         soci::statement s = Sql(uow_).prepare << std::string(kOrgSelect) +
-                                                    "WHERE forbund_id = :f ORDER BY (CASE WHEN parent_id IS NULL THEN "
-                                                    "0 ELSE 1 END), name";
+                                                     "WHERE forbund_id = :f ORDER BY (CASE WHEN parent_id IS NULL THEN "
+                                                     "0 ELSE 1 END), name";
         BindOrg(s, c);
         s.exchange(soci::use(forbund_id));
         s.define_and_bind();

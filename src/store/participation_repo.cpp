@@ -182,12 +182,35 @@ void BindUse(soci::statement& st, Columns& c) {
     st.exchange(soci::use(c.status));
 }
 
-const char* kWriteColumns[] = {"insats_id", "person_id", "anonymous", "gender", "birth_year", "age_group",
-                               "referral_date", "decision", "decision_date", "start_date", "end_date", "referrer",
-                               "referrer_org_id", "residence_kommun", "residence_district", "residence_special",
-                               "education", "time_without_work", "occupation_start", "occupation_start_extent",
-                               "time_in_support", "sgi_noll", "birth_region", "exit_reason", "occupation_after",
-                               "occupation_after_extent", "consent_date", "consent_form", "status"};
+const char* kWriteColumns[] = {"insats_id",
+                               "person_id",
+                               "anonymous",
+                               "gender",
+                               "birth_year",
+                               "age_group",
+                               "referral_date",
+                               "decision",
+                               "decision_date",
+                               "start_date",
+                               "end_date",
+                               "referrer",
+                               "referrer_org_id",
+                               "residence_kommun",
+                               "residence_district",
+                               "residence_special",
+                               "education",
+                               "time_without_work",
+                               "occupation_start",
+                               "occupation_start_extent",
+                               "time_in_support",
+                               "sgi_noll",
+                               "birth_region",
+                               "exit_reason",
+                               "occupation_after",
+                               "occupation_after_extent",
+                               "consent_date",
+                               "consent_form",
+                               "status"};
 
 // WHERE clause and its bound values for a filter.
 struct Where {
@@ -211,7 +234,8 @@ Where BuildWhere(const ParticipationFilter& f) {
     w.person_id = f.person_id.value_or(0);
     w.clause =
         " WHERE p.insats_id = :insats AND (:s1 = '' OR p.status = :s2)"
-        " AND (:y1 = '' OR (COALESCE(p.start_date, p.referral_date) <= :y2 AND (p.end_date IS NULL OR p.end_date >= :y3)))"
+        " AND (:y1 = '' OR (COALESCE(p.start_date, p.referral_date) <= :y2 AND (p.end_date IS NULL OR p.end_date >= "
+        ":y3)))"
         " AND (:hp = 0 OR p.person_id = :pid)";
     return w;
 }
@@ -237,7 +261,8 @@ void ParticipationRepo::WriteAnswers(long long id, const Participation& p) {
         for (const auto& v : values) {
             NullableInt extent = ToNullable(v.extent);
             std::string code = v.code;
-            Sql(uow_) << "INSERT INTO participation_support (participation_id, phase, code, extent) VALUES (:p, :ph, :c, :e)",
+            Sql(uow_)
+                << "INSERT INTO participation_support (participation_id, phase, code, extent) VALUES (:p, :ph, :c, :e)",
                 soci::use(id), soci::use(phase), soci::use(code), soci::use(extent.value, extent.ind);
         }
     };
@@ -320,8 +345,8 @@ Result<Participation> ParticipationRepo::Get(long long id) {
         long long row_id = 0;
         int version = 0;
         Columns c;
-        soci::statement st = Sql(uow_).prepare << std::string("SELECT ") + kSelectColumns +
-                                                      " FROM participation p WHERE p.id = :id";
+        soci::statement st = Sql(uow_).prepare
+                             << std::string("SELECT ") + kSelectColumns + " FROM participation p WHERE p.id = :id";
         BindInto(st, row_id, version, c);
         st.exchange(soci::use(id));
         st.define_and_bind();
@@ -330,23 +355,23 @@ Result<Participation> ParticipationRepo::Get(long long id) {
         out = FromColumns(row_id, version, c);
         std::string phase, code;
         NullableInt extent;
-        soci::statement sup = (Sql(uow_).prepare << "SELECT phase, code, extent FROM participation_support WHERE "
-                                                     "participation_id = :id ORDER BY phase, code",
-                               soci::into(phase), soci::into(code), soci::into(extent.value, extent.ind),
-                               soci::use(id));
+        soci::statement sup =
+            (Sql(uow_).prepare << "SELECT phase, code, extent FROM participation_support WHERE "
+                                  "participation_id = :id ORDER BY phase, code",
+             soci::into(phase), soci::into(code), soci::into(extent.value, extent.ind), soci::use(id));
         sup.execute();
         while (sup.fetch()) {
             domain::SupportValue v{code, IntFrom(extent)};
             (phase == "START" ? out.intake.support_at_start : out.exit.support_after).push_back(v);
         }
         soci::statement tg = (Sql(uow_).prepare << "SELECT code FROM participation_target_group WHERE "
-                                                    "participation_id = :id ORDER BY code",
+                                                   "participation_id = :id ORDER BY code",
                               soci::into(code), soci::use(id));
         tg.execute();
         while (tg.fetch()) out.intake.target_groups.push_back(code);
         long long org = 0;
         soci::statement co = (Sql(uow_).prepare << "SELECT organisation_id FROM participation_coreferrer WHERE "
-                                                    "participation_id = :id ORDER BY organisation_id",
+                                                   "participation_id = :id ORDER BY organisation_id",
                               soci::into(org), soci::use(id));
         co.execute();
         while (co.fetch()) out.intake.co_referrer_org_ids.push_back(org);
@@ -410,7 +435,8 @@ Result<ParticipationRepo::Attention> ParticipationRepo::AttentionFor(long long i
         soci::session& sql = Sql(uow_);
         sql << "SELECT COUNT(*) FROM participation WHERE insats_id = :i AND status = 'ANMALD' AND referral_date < :d",
             soci::use(insats_id), soci::use(month_ago), soci::into(a.waiting_for_decision);
-        sql << "SELECT COUNT(*) FROM participation WHERE insats_id = :i AND status = 'BESLUT' AND decision = 'BEVILJAD' "
+        sql << "SELECT COUNT(*) FROM participation WHERE insats_id = :i AND status = 'BESLUT' AND decision = "
+               "'BEVILJAD' "
                "AND decision_date < :d",
             soci::use(insats_id), soci::use(month_ago), soci::into(a.accepted_not_started);
         sql << "SELECT COUNT(*) FROM participation WHERE insats_id = :i AND status = 'PAGAENDE' AND start_date < :d",
@@ -432,8 +458,9 @@ Result<long long> ParticipationRepo::CountForPerson(long long person_id) {
 Status ParticipationRepo::MakeAnonymous(long long participation_id) {
     return Guard("anonymise participation", [&] {
         std::string now = NowUtc();
-        Sql(uow_) << "UPDATE participation SET person_id = NULL, anonymous = 1, consent_date = NULL, consent_form = '', "
-                     "version = version + 1, updated_at = :u WHERE id = :id",
+        Sql(uow_)
+            << "UPDATE participation SET person_id = NULL, anonymous = 1, consent_date = NULL, consent_form = '', "
+               "version = version + 1, updated_at = :u WHERE id = :id",
             soci::use(now), soci::use(participation_id);
     });
 }

@@ -9,8 +9,8 @@ Result<long long> PersonRepo::Insert(const PersonRecord& p) {
     Status st = Guard("insert person", [&] {
         std::string now = NowUtc(), gender = p.legal_gender;
         NullableInt insats = ToNullable(p.insats_id), birth = ToNullable(p.birth_year);
-        NullableText code = ToNullable(p.participant_code.empty() ? std::nullopt
-                                                                   : std::optional<std::string>(p.participant_code));
+        NullableText code =
+            ToNullable(p.participant_code.empty() ? std::nullopt : std::optional<std::string>(p.participant_code));
         long long controller = p.controller_org_id;
         id = InsertReturningId(uow_,
                                "INSERT INTO person (controller_org_id, insats_id, participant_code, birth_year, "
@@ -26,8 +26,8 @@ Result<long long> PersonRepo::Insert(const PersonRecord& p) {
 Status PersonRepo::Update(const PersonRecord& p) {
     return Guard("update person", [&] {
         NullableInt birth = ToNullable(p.birth_year);
-        NullableText code = ToNullable(p.participant_code.empty() ? std::nullopt
-                                                                   : std::optional<std::string>(p.participant_code));
+        NullableText code =
+            ToNullable(p.participant_code.empty() ? std::nullopt : std::optional<std::string>(p.participant_code));
         std::string gender = p.legal_gender;
         long long id = p.id;
         Sql(uow_) << "UPDATE person SET participant_code = :pc, birth_year = :b, legal_gender = :g WHERE id = :id",
@@ -40,7 +40,7 @@ const char* kPersonSelect =
     "SELECT id, controller_org_id, insats_id, participant_code, birth_year, legal_gender FROM person ";
 
 Result<std::optional<PersonRecord>> SelectPerson(UnitOfWork& uow, const std::string& where, long long a,
-                                                  const std::string* b) {
+                                                 const std::string* b) {
     PersonRecord p;
     NullableInt insats, birth;
     NullableText code, gender;
@@ -83,7 +83,8 @@ Result<std::optional<PersonRecord>> PersonRepo::FindByCode(long long insats_id, 
 Status PersonRepo::PutIdentity(const SealedIdentity& identity) {
     return Guard("put identity", [&] {
         SealedIdentity i = identity;
-        NullableText name = ToNullable(i.name_sealed.empty() ? std::nullopt : std::optional<std::string>(i.name_sealed));
+        NullableText name =
+            ToNullable(i.name_sealed.empty() ? std::nullopt : std::optional<std::string>(i.name_sealed));
         Sql(uow_) << "DELETE FROM person_identity WHERE person_id = :p", soci::use(i.person_id);
         Sql(uow_) << "INSERT INTO person_identity (person_id, controller_org_id, pnr_hash, pnr_sealed, name_sealed) "
                      "VALUES (:p, :c, :h, :s, :n)",

@@ -7,8 +7,8 @@ namespace foljsam::store {
 Status FromSqlError(const std::exception& e, const char* what) {
     std::string message = e.what();
     if (const auto* soci_error = dynamic_cast<const soci::soci_error*>(&e)) message = soci_error->get_error_message();
-    const bool unique = message.find("UNIQUE") != std::string::npos ||
-                        message.find("duplicate key") != std::string::npos;
+    const bool unique =
+        message.find("UNIQUE") != std::string::npos || message.find("duplicate key") != std::string::npos;
     if (unique) {
         Status s = Status::Conflict("Uppgiften finns redan.");
         return s;

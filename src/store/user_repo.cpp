@@ -141,11 +141,11 @@ Result<std::vector<domain::RoleAssignment>> UserRepo::Assignments(long long user
         std::string role, from;
         NullableInt forbund, insats;
         NullableText to;
-        soci::statement s = (Sql(uow_).prepare << "SELECT id, role, forbund_id, insats_id, valid_from, valid_to FROM "
-                                                  "role_assignment WHERE user_id = :u ORDER BY id",
-                             soci::into(id), soci::into(role), soci::into(forbund.value, forbund.ind),
-                             soci::into(insats.value, insats.ind), soci::into(from), soci::into(to.value, to.ind),
-                             soci::use(user_id));
+        soci::statement s =
+            (Sql(uow_).prepare << "SELECT id, role, forbund_id, insats_id, valid_from, valid_to FROM "
+                                  "role_assignment WHERE user_id = :u ORDER BY id",
+             soci::into(id), soci::into(role), soci::into(forbund.value, forbund.ind),
+             soci::into(insats.value, insats.ind), soci::into(from), soci::into(to.value, to.ind), soci::use(user_id));
         s.execute();
         while (s.fetch()) {
             auto parsed = domain::ParseRole(role);
@@ -194,11 +194,11 @@ Result<std::optional<SessionRecord>> UserRepo::FindSession(const std::string& to
     bool found = false;
     Status st = Guard("find session", [&] {
         std::string hash = token_hash;
-        soci::statement q = (Sql(uow_).prepare << "SELECT token_hash, user_id, csrf_token, created_at, last_seen_at, "
-                                                  "expires_at FROM user_session WHERE token_hash = :t",
-                             soci::into(s.token_hash), soci::into(s.user_id), soci::into(s.csrf_token),
-                             soci::into(s.created_at), soci::into(s.last_seen_at), soci::into(s.expires_at),
-                             soci::use(hash));
+        soci::statement q =
+            (Sql(uow_).prepare << "SELECT token_hash, user_id, csrf_token, created_at, last_seen_at, "
+                                  "expires_at FROM user_session WHERE token_hash = :t",
+             soci::into(s.token_hash), soci::into(s.user_id), soci::into(s.csrf_token), soci::into(s.created_at),
+             soci::into(s.last_seen_at), soci::into(s.expires_at), soci::use(hash));
         found = q.execute(true);
     });
     if (!st.ok()) return st;
@@ -225,7 +225,8 @@ Result<long long> UserRepo::InsertApiToken(const ApiTokenRecord& t) {
     long long id = 0;
     Status st = Guard("insert api token", [&] {
         std::string now = NowUtc(), name = t.name, hash = t.token_hash;
-        NullableText expires = ToNullable(t.expires_at.empty() ? std::nullopt : std::optional<std::string>(t.expires_at));
+        NullableText expires =
+            ToNullable(t.expires_at.empty() ? std::nullopt : std::optional<std::string>(t.expires_at));
         long long user = t.user_id;
         id = InsertReturningId(uow_,
                                "INSERT INTO api_token (user_id, name, token_hash, created_at, expires_at) VALUES (:u, "
@@ -243,11 +244,11 @@ Result<std::optional<ApiTokenRecord>> UserRepo::FindApiToken(const std::string& 
     bool found = false;
     Status st = Guard("find api token", [&] {
         std::string hash = token_hash;
-        soci::statement q = (Sql(uow_).prepare << "SELECT id, user_id, name, token_hash, expires_at, revoked_at FROM "
-                                                  "api_token WHERE token_hash = :h",
-                             soci::into(t.id), soci::into(t.user_id), soci::into(t.name), soci::into(t.token_hash),
-                             soci::into(expires.value, expires.ind), soci::into(revoked.value, revoked.ind),
-                             soci::use(hash));
+        soci::statement q =
+            (Sql(uow_).prepare << "SELECT id, user_id, name, token_hash, expires_at, revoked_at FROM "
+                                  "api_token WHERE token_hash = :h",
+             soci::into(t.id), soci::into(t.user_id), soci::into(t.name), soci::into(t.token_hash),
+             soci::into(expires.value, expires.ind), soci::into(revoked.value, revoked.ind), soci::use(hash));
         found = q.execute(true);
     });
     if (!st.ok()) return st;

@@ -48,7 +48,10 @@ nlohmann::json FieldSet::Text(const std::string& name, const std::string& label,
 nlohmann::json FieldSet::Number(const std::string& name, const std::string& label, const std::string& value,
                                 const std::string& hint) const {
     auto f = Base(name, label, hint);
-    f["input"] = {{"type", "text"}, {"value", Shown(name, value)}, {"inputmode", "numeric"}, {"autocomplete", "off"},
+    f["input"] = {{"type", "text"},
+                  {"value", Shown(name, value)},
+                  {"inputmode", "numeric"},
+                  {"autocomplete", "off"},
                   {"narrow", true}};
     return f;
 }

@@ -5,11 +5,10 @@
 // Plain functions; thread-safe.
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "common/status.hpp"
 #include "web/form.hpp"

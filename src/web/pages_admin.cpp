@@ -41,8 +41,7 @@ json OrgRows(const std::vector<domain::Organisation>& orgs) {
 // The admin pages are for the förbundsadministratör (the services check again on every call).
 bool CanAdminister(const Ctx& ctx) {
     const auto& actor = ctx.auth.actor;
-    return security::policy::Can(actor, security::policy::Action::kAdminInsatser,
-                                 {actor.user.forbund_id.value_or(-1)});
+    return security::policy::Can(actor, security::policy::Action::kAdminInsatser, {actor.user.forbund_id.value_or(-1)});
 }
 
 }  // namespace
@@ -55,24 +54,25 @@ void RegisterAdminPages(Router& router) {
         if (!orgs.ok()) return router.RenderError(ctx, orgs.status());
         FieldSet fs(errors);
         const std::string parent = values.parent_id ? std::to_string(*values.parent_id) : "";
-        json fields = {fs.Text("name", "Namn", values.name),
-                       fs.Select("parent_id", "Ligger under (för enheter)", OrgOptions(*orgs, false), parent,
-                                 "Lämna tomt för en medlem (huvudman)."),
-                       fs.Select("member_type", "Medlemstyp (för medlemmar)", CodeOptions("member_type"),
-                                 values.member_type, "En enhet får sin medlems typ."),
-                       fs.Text("kommunkod", "Kommunkod (valfritt)", values.kommunkod, "Fyra siffror, till exempel 0180.")};
+        json fields = {
+            fs.Text("name", "Namn", values.name),
+            fs.Select("parent_id", "Ligger under (för enheter)", OrgOptions(*orgs, false), parent,
+                      "Lämna tomt för en medlem (huvudman)."),
+            fs.Select("member_type", "Medlemstyp (för medlemmar)", CodeOptions("member_type"), values.member_type,
+                      "En enhet får sin medlems typ."),
+            fs.Text("kommunkod", "Kommunkod (valfritt)", values.kommunkod, "Fyra siffror, till exempel 0180.")};
         fields[1]["select"]["options"][0]["label"] = "Ingen – detta är en medlem";
-        router.Render(ctx, "admin_organisations",
-                      {{"title", values.id ? "Ändra organisation" : "Organisationer"},
-                       {"editing", values.id != 0},
-                       {"action", values.id ? "/admin/organisationer/" + std::to_string(values.id)
-                                            : "/admin/organisationer"},
-                       {"rows", OrgRows(*orgs)},
-                       {"saved", ctx.Query("sparat") == "1"},
-                       {"error_summary", fs.Summary()},
-                       {"fields", fields},
-                       {"active_field", fs.Checkbox("active", "Aktiv", values.active)}},
-                      status);
+        router.Render(
+            ctx, "admin_organisations",
+            {{"title", values.id ? "Ändra organisation" : "Organisationer"},
+             {"editing", values.id != 0},
+             {"action", values.id ? "/admin/organisationer/" + std::to_string(values.id) : "/admin/organisationer"},
+             {"rows", OrgRows(*orgs)},
+             {"saved", ctx.Query("sparat") == "1"},
+             {"error_summary", fs.Summary()},
+             {"fields", fields},
+             {"active_field", fs.Checkbox("active", "Aktiv", values.active)}},
+            status);
     };
     auto org_from_form = [](const Form& form, long long id, std::vector<FieldError>& errors) {
         domain::Organisation o;
@@ -118,7 +118,8 @@ void RegisterAdminPages(Router& router) {
         if (!CanAdminister(ctx)) return router.RenderError(ctx, Status::Forbidden());
         auto insatser = router.admin().VisibleInsatser(ctx.auth.actor);
         auto orgs = router.admin().ListOrganisations(ctx.auth.actor);
-        if (!insatser.ok() || !orgs.ok()) return router.RenderError(ctx, insatser.ok() ? orgs.status() : insatser.status());
+        if (!insatser.ok() || !orgs.ok())
+            return router.RenderError(ctx, insatser.ok() ? orgs.status() : insatser.status());
         json rows = json::array();
         for (const auto& i : *insatser)
             rows.push_back({{"id", i.id},
@@ -129,7 +130,8 @@ void RegisterAdminPages(Router& router) {
         router.Render(ctx, "admin_insatser",
                       {{"title", "Insatser"}, {"rows", rows}, {"saved", ctx.Query("sparat") == "1"}});
     });
-    auto render_insats = [&router](Ctx& ctx, const domain::Insats& i, const std::vector<FieldError>& errors, int status) {
+    auto render_insats = [&router](Ctx& ctx, const domain::Insats& i, const std::vector<FieldError>& errors,
+                                   int status) {
         auto orgs = router.admin().ListOrganisations(ctx.auth.actor);
         if (!orgs.ok()) return router.RenderError(ctx, orgs.status());
         FieldSet fs(errors);
@@ -249,8 +251,10 @@ void RegisterAdminPages(Router& router) {
         u.display_name = ctx.form.Get("display_name");
         if (!ctx.form.Get("organisation_id").empty()) u.organisation_id = ParseId(ctx.form.Get("organisation_id"));
         auto role = domain::ParseRole(ctx.form.Get("role"));
-        if (!role || *role == domain::Role::kSystemAdmin) errors.push_back({"role", "Välj en roll."});
-        else u.role = *role;
+        if (!role || *role == domain::Role::kSystemAdmin)
+            errors.push_back({"role", "Välj en roll."});
+        else
+            u.role = *role;
         for (const auto& id : ctx.form.All("insats_ids"))
             if (auto parsed = ParseId(id)) u.insats_ids.push_back(*parsed);
         if (!errors.empty()) return render_users(ctx, u, errors, "", 422);

@@ -43,9 +43,8 @@ void RegisterAuthPages(Router& router) {
         const std::string cookie = CookieValue(ctx.req, kLoginCsrfCookie);
         const std::string sent = ctx.form.Get("login_csrf");
         if (cookie.empty() || !security::ConstantTimeEquals(cookie, sent)) {
-            return RenderLogin(router, ctx,
-                               {{"username", "Sidan hade gått ut. Försök logga in igen."}}, ctx.form.Get("username"),
-                               403);
+            return RenderLogin(router, ctx, {{"username", "Sidan hade gått ut. Försök logga in igen."}},
+                               ctx.form.Get("username"), 403);
         }
         auto login = router.auth().Login(ctx.form.Get("username"), ctx.form.Get("password"));
         if (!login.ok()) {
@@ -74,8 +73,8 @@ void RegisterAuthPages(Router& router) {
               fs.Password("new_password", "Nytt lösenord", "new-password")}},
         };
         model["fields"][1]["hint"] = "Minst 12 tecken. En mening av flera ord är lätt att minnas.";
-        model["fields"][1]["describedby"] = "f-new_password-hint" +
-                                           std::string(model["fields"][1].contains("error") ? " f-new_password-error" : "");
+        model["fields"][1]["describedby"] =
+            "f-new_password-hint" + std::string(model["fields"][1].contains("error") ? " f-new_password-error" : "");
         router.Render(ctx, "password", model, status);
     };
 

@@ -58,7 +58,8 @@ json InsatsModel(const domain::Insats& i) {
 
 std::string PersonLabel(const std::string& code, const std::optional<services::IdentityView>& identity,
                         const domain::Participation& p) {
-    if (identity) return identity->name.empty() ? identity->personnummer : identity->name + ", " + identity->personnummer;
+    if (identity)
+        return identity->name.empty() ? identity->personnummer : identity->name + ", " + identity->personnummer;
     if (!code.empty()) return code;
     if (p.anonymous) return "Anonym deltagare";
     return "Deltagare " + std::to_string(p.id);
@@ -104,7 +105,8 @@ json SummaryRows(const services::ParticipationView& v, const std::vector<domain:
     add("Tid utan arbete eller studier", Label("time_without_work", p.intake.time_without_work));
     add("Försörjning vid start", SupportText(p.intake.support_at_start));
     std::string occupation = Label("occupation", p.intake.occupation_start);
-    if (p.intake.occupation_start_extent) occupation += " (" + std::to_string(*p.intake.occupation_start_extent) + " %)";
+    if (p.intake.occupation_start_extent)
+        occupation += " (" + std::to_string(*p.intake.occupation_start_extent) + " %)";
     add("Sysselsättning vid start", occupation);
     add("Tid med offentlig försörjning", Label("time_without_work", p.intake.time_in_support));
     add("SGI noll", Label("sgi_noll", p.intake.sgi_noll));
@@ -198,7 +200,8 @@ void RegisterParticipationPages(Router& router) {
         json model = {{"title", insats->name}, {"insats", InsatsModel(*insats)}};
         const security::policy::Resource res{insats->forbund_id, insats->id, insats->controller_org_id,
                                              insats->with_identity()};
-        const bool registrar = security::policy::Can(ctx.auth.actor, security::policy::Action::kViewParticipations, res);
+        const bool registrar =
+            security::policy::Can(ctx.auth.actor, security::policy::Action::kViewParticipations, res);
         model["registrar"] = registrar;
         auto orgs = router.admin().ListOrganisations(ctx.auth.actor);
         if (orgs.ok()) model["controller"] = OrganisationPath(*orgs, insats->controller_org_id);
@@ -239,8 +242,9 @@ void RegisterParticipationPages(Router& router) {
         model["filters"][0]["select"]["options"][0]["label"] = "Alla";
         model["filters"][1]["select"]["options"][0]["label"] = "Alla år";
         const bool identity_search = insats->with_identity() && page.ok() && page->can_view_identity;
-        model["search_field"] = fs.Text("search", identity_search ? "Sök på namn eller personnummer" : "Sök deltagarkod",
-                                        search, identity_search ? "Sökningen skickas inte i adressfältet." : "");
+        model["search_field"] =
+            fs.Text("search", identity_search ? "Sök på namn eller personnummer" : "Sök deltagarkod", search,
+                    identity_search ? "Sökningen skickas inte i adressfältet." : "");
         model["can_search"] = !insats->with_identity() || identity_search;
         model["error_summary"] = fs.Summary();
         model["searched"] = !search.empty();
@@ -266,14 +270,16 @@ void RegisterParticipationPages(Router& router) {
             std::string base = "/insatser/" + std::to_string(insats_id) + "?status=" + UrlEncode(query.status) +
                                "&ar=" + UrlEncode(year) + "&sida=";
             if (search.empty() && page->page > 1) model["prev_href"] = base + std::to_string(page->page - 1);
-            if (search.empty() && page->page < page->page_count) model["next_href"] = base + std::to_string(page->page + 1);
+            if (search.empty() && page->page < page->page_count)
+                model["next_href"] = base + std::to_string(page->page + 1);
         }
         router.Render(ctx, "insats", model);
     };
 
     router.Page("GET", R"(/insatser/(\d+))", [insats_page](Ctx& ctx) { insats_page(ctx, ""); });
     // Search by identity is a POST so a personnummer or name never ends up in a URL.
-    router.Page("POST", R"(/insatser/(\d+)/sok)", [insats_page](Ctx& ctx) { insats_page(ctx, ctx.form.Get("search")); });
+    router.Page("POST", R"(/insatser/(\d+)/sok)",
+                [insats_page](Ctx& ctx) { insats_page(ctx, ctx.form.Get("search")); });
 
     auto render_new = [&router](Ctx& ctx, const domain::Insats& insats, const services::ParticipationInput& values,
                                 const std::vector<FieldError>& errors, bool anonymous, int status) {
@@ -285,14 +291,14 @@ void RegisterParticipationPages(Router& router) {
                        security::policy::Can(ctx.auth.actor, security::policy::Action::kViewIdentity, res), anonymous,
                        &ctx.form};
         FieldSet fs(errors);
-        json model = {{"title", anonymous ? "Registrera anonymt deltagande" : "Registrera ny anmälan"},
-                      {"insats", InsatsModel(insats)},
-                      {"action", "/insatser/" + std::to_string(insats.id) + "/ny"},
-                      {"anonymous", anonymous},
-                      {"error_summary", fs.Summary()},
-                      {"groups", ParticipationFields(values, errors,
-                                                     anonymous ? (kPerson | kReferral | kStart) : (kPerson | kReferral),
-                                                     fc)}};
+        json model = {
+            {"title", anonymous ? "Registrera anonymt deltagande" : "Registrera ny anmälan"},
+            {"insats", InsatsModel(insats)},
+            {"action", "/insatser/" + std::to_string(insats.id) + "/ny"},
+            {"anonymous", anonymous},
+            {"error_summary", fs.Summary()},
+            {"groups", ParticipationFields(values, errors,
+                                           anonymous ? (kPerson | kReferral | kStart) : (kPerson | kReferral), fc)}};
         router.Render(ctx, "participation_form", model, status);
     };
 
@@ -351,8 +357,8 @@ void RegisterParticipationPages(Router& router) {
                 };
                 // Empty values as null: an empty string is "true" to the template engine.
                 auto value = [&](const std::string& v) { return v.empty() ? json(nullptr) : json(show(v)); };
-                changes.push_back({{"field", domain::FieldLabel(c.field)}, {"before", value(c.before)},
-                                   {"after", value(c.after)}});
+                changes.push_back(
+                    {{"field", domain::FieldLabel(c.field)}, {"before", value(c.before)}, {"after", value(c.after)}});
             }
             hist.push_back({{"at", LocalTime(h.at)},
                             {"user", h.username},
@@ -382,8 +388,8 @@ void RegisterParticipationPages(Router& router) {
 
     for (const Stage& stage : kStages) {
         auto render = [&router, stage](Ctx& ctx, const services::ParticipationView& view,
-                                       const services::ParticipationInput& values, const std::vector<FieldError>& errors,
-                                       int status) {
+                                       const services::ParticipationInput& values,
+                                       const std::vector<FieldError>& errors, int status) {
             auto orgs = router.admin().ListOrganisations(ctx.auth.actor);
             if (!orgs.ok()) return router.RenderError(ctx, orgs.status());
             FormContext fc{&view.insats, &*orgs, view.can_view_identity, view.participation.anonymous, &ctx.form};
@@ -416,10 +422,14 @@ void RegisterParticipationPages(Router& router) {
                 const auto& p = parsed.input.participation;
                 auto& service = router.participations();
                 const std::string path = stage.path;
-                if (path == "beslut") st = service.RecordDecision(ctx.auth.actor, id, p.version, p.decision, p.decision_date);
-                else if (path == "start") st = service.RecordStart(ctx.auth.actor, id, p.version, p.start_date, p.intake);
-                else if (path == "avslut") st = service.RecordExit(ctx.auth.actor, id, p.version, p.end_date, p.exit);
-                else st = service.Update(ctx.auth.actor, id, parsed.input);
+                if (path == "beslut")
+                    st = service.RecordDecision(ctx.auth.actor, id, p.version, p.decision, p.decision_date);
+                else if (path == "start")
+                    st = service.RecordStart(ctx.auth.actor, id, p.version, p.start_date, p.intake);
+                else if (path == "avslut")
+                    st = service.RecordExit(ctx.auth.actor, id, p.version, p.end_date, p.exit);
+                else
+                    st = service.Update(ctx.auth.actor, id, parsed.input);
             }
             if (st.ok()) return Router::Redirect(ctx, "/deltagare/" + std::to_string(id) + "?sparat=1");
             if (st.code() != StatusCode::kInvalidInput) return router.RenderError(ctx, st);

@@ -117,8 +117,10 @@ ParsedParticipation ParseParticipation(const Form& form) {
     for (const auto& co : r.List("co_referrer_org_ids")) {
         bool ok = true;
         auto id = ParseInt<long long>(co, ok);
-        if (ok && id) p.intake.co_referrer_org_ids.push_back(*id);
-        else r.errors().push_back({"co_referrer_org_ids", "Välj medanmälare i listan."});
+        if (ok && id)
+            p.intake.co_referrer_org_ids.push_back(*id);
+        else
+            r.errors().push_back({"co_referrer_org_ids", "Välj medanmälare i listan."});
     }
     p.intake.residence_kommun = r.Text("residence_kommun");
     p.intake.residence_district = r.Text("residence_district");
@@ -209,15 +211,18 @@ nlohmann::json ParticipationFields(const services::ParticipationInput& values, c
                                      "12 siffror, till exempel 19851231-1234. 10 siffror går också."));
             fields.push_back(fs.Text("name", "Namn (valfritt)", values.person.name, "", "off"));
         } else if (!ctx.anonymous && !identity) {
-            fields.push_back(fs.Text("participant_code", "Deltagarkod", values.person.participant_code,
-                                     "Koden ni använder för deltagaren i insatsen. Skriv inte personnummer eller namn."));
+            fields.push_back(
+                fs.Text("participant_code", "Deltagarkod", values.person.participant_code,
+                        "Koden ni använder för deltagaren i insatsen. Skriv inte personnummer eller namn."));
         }
         if (!identity || ctx.anonymous) {
-            fields.push_back(fs.Number("birth_year", "Födelseår", Show(values.person.birth_year),
-                                       ctx.anonymous ? "Används bara för att räkna fram åldersgrupp." : "Fyra siffror."));
+            fields.push_back(
+                fs.Number("birth_year", "Födelseår", Show(values.person.birth_year),
+                          ctx.anonymous ? "Används bara för att räkna fram åldersgrupp." : "Fyra siffror."));
         }
-        fields.push_back(fs.Radios("gender", "Kön", CodeOptions("gender"), p.gender,
-                                   identity && !ctx.anonymous ? "Lämna tomt för juridiskt kön enligt personnumret." : ""));
+        fields.push_back(
+            fs.Radios("gender", "Kön", CodeOptions("gender"), p.gender,
+                      identity && !ctx.anonymous ? "Lämna tomt för juridiskt kön enligt personnumret." : ""));
         if (identity && !ctx.anonymous && ctx.can_view_identity) {
             fields.push_back(fs.Date("consent_date", "Datum för samtycke", Show(p.consent_date),
                                      "Samtycke krävs för registrering med identitet."));
@@ -232,7 +237,8 @@ nlohmann::json ParticipationFields(const services::ParticipationInput& values, c
         referrers.emplace_back("EGENANMALAN", "Egenanmälan");
         referrers.emplace_back("ANNAN", "Annan");
         std::string selected = p.intake.referrer;
-        if (selected == "ORG" && p.intake.referrer_org_id) selected = "ORG:" + std::to_string(*p.intake.referrer_org_id);
+        if (selected == "ORG" && p.intake.referrer_org_id)
+            selected = "ORG:" + std::to_string(*p.intake.referrer_org_id);
         nlohmann::json fields = nlohmann::json::array();
         fields.push_back(fs.Date("referral_date", "Anmälningsdatum", Show(p.referral_date)));
         fields.push_back(fs.Select("referrer", "Anmälande part", referrers, selected,
@@ -283,8 +289,8 @@ nlohmann::json ParticipationFields(const services::ParticipationInput& values, c
         fields.push_back(fs.Checkboxes("support_at_start", "Försörjning vid start", CodeOptions("support"),
                                        support_codes, "Välj alla som gäller. Omfattning i procent om den är känd.",
                                        &extents));
-        fields.push_back(fs.Select("occupation_start", "Sysselsättning vid start", CodeOptions("occupation"),
-                                   in.occupation_start));
+        fields.push_back(
+            fs.Select("occupation_start", "Sysselsättning vid start", CodeOptions("occupation"), in.occupation_start));
         fields.push_back(fs.Number("occupation_start_extent", "Omfattning av arbete eller studier (%)",
                                    Show(in.occupation_start_extent), "40 timmar i veckan är 100 %. Valfritt."));
         fields.push_back(fs.Select("time_in_support", "Tid med offentlig försörjning (valfritt)",
@@ -292,8 +298,8 @@ nlohmann::json ParticipationFields(const services::ParticipationInput& values, c
         fields.push_back(fs.Radios("sgi_noll", "SGI noll (valfritt)", CodeOptions("sgi_noll"), in.sgi_noll));
         fields.push_back(fs.Checkboxes("target_groups", "Målgrupp (valfritt)", CodeOptions("target_group"),
                                        in.target_groups, "Välj alla som gäller."));
-        fields.push_back(fs.Select("birth_region", "Födelseregion (valfritt)", CodeOptions("birth_region"),
-                                   in.birth_region));
+        fields.push_back(
+            fs.Select("birth_region", "Födelseregion (valfritt)", CodeOptions("birth_region"), in.birth_region));
         group("Start och inskrivningsfrågor", fields);
     }
     if (sections & kExit) {
@@ -310,8 +316,8 @@ nlohmann::json ParticipationFields(const services::ParticipationInput& values, c
                                    "Felregistrering räknas aldrig i statistiken."));
         fields.push_back(fs.Select("occupation_after", "Sysselsättning efter (valfritt)",
                                    CodeOptions("occupation_after"), out.occupation_after));
-        fields.push_back(fs.Number("occupation_after_extent", "Omfattning efter (%)",
-                                   Show(out.occupation_after_extent), "Valfritt."));
+        fields.push_back(fs.Number("occupation_after_extent", "Omfattning efter (%)", Show(out.occupation_after_extent),
+                                   "Valfritt."));
         fields.push_back(fs.Checkboxes("support_after", "Försörjning efter (valfritt)", CodeOptions("support"), codes,
                                        "Välj alla som gäller.", &extents));
         group("Avslut", fields);

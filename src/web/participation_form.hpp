@@ -5,10 +5,9 @@
 // the right input. Parse errors (a malformed date or number) are field errors too.
 // Plain functions; thread-safe.
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "common/status.hpp"
 #include "domain/organisation.hpp"

@@ -22,14 +22,21 @@ std::string Ctx::Query(const std::string& name) const {
 
 int HttpStatusFor(const Status& status) {
     switch (status.code()) {
-        case StatusCode::kOk: return 200;
-        case StatusCode::kInvalidInput: return 422;
-        case StatusCode::kNotFound: return 404;
-        case StatusCode::kConflict: return 409;
-        case StatusCode::kForbidden: return 403;
-        case StatusCode::kUnavailable: return 503;
+        case StatusCode::kOk:
+            return 200;
+        case StatusCode::kInvalidInput:
+            return 422;
+        case StatusCode::kNotFound:
+            return 404;
+        case StatusCode::kConflict:
+            return 409;
+        case StatusCode::kForbidden:
+            return 403;
+        case StatusCode::kUnavailable:
+            return 503;
         case StatusCode::kCorrupt:
-        case StatusCode::kInternal: return 500;
+        case StatusCode::kInternal:
+            return 500;
     }
     return 500;
 }
@@ -60,11 +67,16 @@ Router::Router(httplib::Server& server, services::App& app, const Views& views, 
     : server_(server), app_(app), views_(views), options_(options), auth_(app), admin_(app), participations_(app) {}
 
 void Router::Register(const std::string& method, const std::string& pattern, httplib::Server::Handler handler) {
-    if (method == "GET") server_.Get(pattern, std::move(handler));
-    else if (method == "POST") server_.Post(pattern, std::move(handler));
-    else if (method == "PUT") server_.Put(pattern, std::move(handler));
-    else if (method == "DELETE") server_.Delete(pattern, std::move(handler));
-    else throw std::logic_error("unsupported method " + method);
+    if (method == "GET")
+        server_.Get(pattern, std::move(handler));
+    else if (method == "POST")
+        server_.Post(pattern, std::move(handler));
+    else if (method == "PUT")
+        server_.Put(pattern, std::move(handler));
+    else if (method == "DELETE")
+        server_.Delete(pattern, std::move(handler));
+    else
+        throw std::logic_error("unsupported method " + method);
 }
 
 namespace {
@@ -126,7 +138,11 @@ void Router::Api(const std::string& method, const std::string& pattern, Handler 
         if (!auth.ok()) {
             if (auth.status().code() != StatusCode::kNotFound) return JsonError(ctx, auth.status());
             res.set_header("WWW-Authenticate", "Bearer");
-            Json(ctx, {{"error", {{"code", "unauthenticated"}, {"message", "Inloggning krävs."}, {"fields", nlohmann::json::array()}}}},
+            Json(ctx,
+                 {{"error",
+                   {{"code", "unauthenticated"},
+                    {"message", "Inloggning krävs."},
+                    {"fields", nlohmann::json::array()}}}},
                  401);
             return;
         }

@@ -1,10 +1,10 @@
 #include "web/server.hpp"
 
-#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
 #include <atomic>
 #include <chrono>
+#include <nlohmann/json.hpp>
 
 #include "web/router.hpp"
 #include "web/view.hpp"
@@ -74,9 +74,8 @@ Result<int> Server::Bind(const ServeOptions& options) {
     RegisterApi(router);
 
     const bool tls = options.secure_cookies;
-    http.set_post_routing_handler([tls](const httplib::Request& req, httplib::Response& res) {
-        SetSecurityHeaders(req, res, tls);
-    });
+    http.set_post_routing_handler(
+        [tls](const httplib::Request& req, httplib::Response& res) { SetSecurityHeaders(req, res, tls); });
     Views* views_ptr = impl_->views.get();
     http.set_error_handler([views_ptr, tls](const httplib::Request& req, httplib::Response& res) {
         SetSecurityHeaders(req, res, tls);
@@ -86,15 +85,15 @@ Result<int> Server::Bind(const ServeOptions& options) {
             if (res.status == 404) code = "not_found", message = "Resursen finns inte.";
             if (res.status == 413) code = "invalid_input", message = "Begäran är för stor.";
             if (res.status == 400) code = "invalid_input", message = "Begäran är felaktig.";
-            nlohmann::json body = {{"error", {{"code", code}, {"message", message}, {"fields", nlohmann::json::array()}}}};
+            nlohmann::json body = {
+                {"error", {{"code", code}, {"message", message}, {"fields", nlohmann::json::array()}}}};
             res.set_content(body.dump(), "application/json; charset=utf-8");
             return;
         }
         const std::string title = res.status == 404 ? "Sidan finns inte" : "Något gick fel";
         const std::string message = res.status == 404 ? "Kontrollera adressen eller gå till startsidan."
-                                                       : "Försök igen. Kvarstår felet, kontakta förvaltningen.";
-        res.set_content(views_ptr->Page("error", {{"title", title}, {"message", message}}),
-                        "text/html; charset=utf-8");
+                                                      : "Försök igen. Kvarstår felet, kontakta förvaltningen.";
+        res.set_content(views_ptr->Page("error", {{"title", title}, {"message", message}}), "text/html; charset=utf-8");
     });
     http.set_exception_handler([views_ptr](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
         try {
@@ -134,8 +133,6 @@ Result<int> Server::Bind(const ServeOptions& options) {
 
 void Server::Run() { impl_->http.listen_after_bind(); }
 
-void Server::Stop() {
-    impl_->http.stop();
-}
+void Server::Stop() { impl_->http.stop(); }
 
 }  // namespace foljsam::web

@@ -18,7 +18,7 @@ namespace foljsam::web {
 
 struct ServeOptions {
     std::string host = "127.0.0.1";
-    int port = 8080;  // 0: any free port
+    int port = 8080;                // 0: any free port
     std::filesystem::path web_dir;  // holds templates/ and static/
     bool secure_cookies = false;
     int threads = 32;

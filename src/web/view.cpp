@@ -1,9 +1,10 @@
 #include "web/view.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <fstream>
 #include <kainjow/mustache.hpp>
 #include <nlohmann/json.hpp>
-#include <spdlog/spdlog.h>
 #include <sstream>
 
 namespace foljsam::web {

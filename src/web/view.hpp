@@ -6,9 +6,8 @@
 
 #include <filesystem>
 #include <map>
-#include <string>
-
 #include <nlohmann/json_fwd.hpp>
+#include <string>
 
 #include "common/status.hpp"
 

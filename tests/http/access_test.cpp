@@ -31,9 +31,9 @@ const std::vector<std::string> kPageGets = {
 };
 
 const std::vector<std::string> kPagePosts = {
-    "/insatser/1/sok",      "/insatser/1/ny",         "/deltagare/1/andra",      "/deltagare/1/beslut",
-    "/deltagare/1/start",   "/deltagare/1/avslut",    "/admin/organisationer",   "/admin/organisationer/1",
-    "/admin/insatser/ny",   "/admin/insatser/1",      "/admin/anvandare",        "/konto/losenord",
+    "/insatser/1/sok",    "/insatser/1/ny",      "/deltagare/1/andra",    "/deltagare/1/beslut",
+    "/deltagare/1/start", "/deltagare/1/avslut", "/admin/organisationer", "/admin/organisationer/1",
+    "/admin/insatser/ny", "/admin/insatser/1",   "/admin/anvandare",      "/konto/losenord",
     "/logga-ut",
 };
 
@@ -93,7 +93,9 @@ TEST_F(LoginRequired, EveryApiRouteWithoutAuthenticationAnswers401WithAnErrorObj
         for (const auto& route : kApiRoutes) {
             Response r = Api(route.method, route.path, who, route.method == "GET" ? "" : "{}");
             const std::string label = route.method + " " + route.path +
-                                      (who == nullptr ? " (no auth)" : who->bearer.empty() ? " (bad cookie)" : " (bad token)");
+                                      (who == nullptr        ? " (no auth)"
+                                       : who->bearer.empty() ? " (bad cookie)"
+                                                             : " (bad token)");
             EXPECT_EQ(r.status, 401) << label << ": " << r;
             EXPECT_TRUE(r.IsJson()) << label << ": " << r.Header("Content-Type");
             const json body = r.Json();
@@ -287,11 +289,14 @@ TEST_F(Csrf, AnApiWriteWithTheSessionCookieNeedsTheHeaderToken) {
     Response wrong_token = Api("POST", path, &wrong, ReferralJson("CSRF-API-2").dump());
     EXPECT_EQ(wrong_token.status, 403) << wrong_token;
     // The csrf form field is not accepted in place of the header on the API.
-    Response as_field = Api("POST", path, &stad, [&] {
-        json j = ReferralJson("CSRF-API-3");
-        j["csrf"] = stad.csrf;
-        return j.dump();
-    }(), false);
+    Response as_field = Api(
+        "POST", path, &stad,
+        [&] {
+            json j = ReferralJson("CSRF-API-3");
+            j["csrf"] = stad.csrf;
+            return j.dump();
+        }(),
+        false);
     EXPECT_EQ(as_field.status, 403) << as_field;
     const long long id = ParticipationIds(finsam, "ANMALD", 1).at(0);
     Response put = Api("PUT", "/api/v1/deltaganden/" + std::to_string(id), &stad, "{}", false);
@@ -396,7 +401,8 @@ TEST_F(SecurityHeaders, ATooLargeBodyIsRefusedWith413) {
     Response api = Api("POST", "/api/v1/insatser/" + insats + "/deltaganden", &stad, big);
     EXPECT_EQ(api.status, 413) << api.Header("Content-Type");
     EXPECT_TRUE(IsErrorJson(api.Json())) << "an error object: " << api.body;
-    Response page = PostForm("/insatser/" + insats + "/ny", stad, {{"participant_code", std::string(3 * 1024 * 1024, 'x')}});
+    Response page =
+        PostForm("/insatser/" + insats + "/ny", stad, {{"participant_code", std::string(3 * 1024 * 1024, 'x')}});
     EXPECT_EQ(page.status, 413);
     EXPECT_EQ(CountParticipations(InsatsId(kFinsamTeam)), before);
 }

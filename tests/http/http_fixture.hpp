@@ -14,6 +14,7 @@
 #include <chrono>
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <regex>
 #include <set>
@@ -22,8 +23,6 @@
 #include <thread>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "services/admin_service.hpp"
 #include "services/app.hpp"
@@ -147,7 +146,7 @@ class Secrets {
             const size_t start = idx;
             std::string digits;
             while (idx < text.size() && (IsDigit(text[idx]) || ((text[idx] == '-' || text[idx] == '+') &&
-                                                                 idx + 1 < text.size() && IsDigit(text[idx + 1])))) {
+                                                                idx + 1 < text.size() && IsDigit(text[idx + 1])))) {
                 if (IsDigit(text[idx])) digits += text[idx];
                 ++idx;
             }
@@ -303,10 +302,10 @@ class HttpTest : public ::testing::Test {
         const std::string token = HiddenInput(form.body, "login_csrf");
         if (form.status != 200 || login_cookie.empty() || token.empty())
             throw std::runtime_error("log-in form without token: " + form.body.substr(0, 300));
-        auto posted = From(Client().Post("/logga-in", {{"Cookie", login_cookie}},
-                                         Encode({{"username", username}, {"password", password}, {"login_csrf", token}}),
-                                         kForm),
-                           "POST /logga-in");
+        auto posted =
+            From(Client().Post("/logga-in", {{"Cookie", login_cookie}},
+                               Encode({{"username", username}, {"password", password}, {"login_csrf", token}}), kForm),
+                 "POST /logga-in");
         Session s;
         s.username = username;
         s.cookie = CookieFrom(posted, "foljsam_session");
@@ -314,8 +313,7 @@ class HttpTest : public ::testing::Test {
             throw std::runtime_error("log-in as " + username + " failed: HTTP " + std::to_string(posted.status));
         Response start = Get("/start", &s);
         s.csrf = HiddenInput(start.body, "csrf");
-        if (start.status != 200 || s.csrf.empty())
-            throw std::runtime_error("no CSRF token on /start for " + username);
+        if (start.status != 200 || s.csrf.empty()) throw std::runtime_error("no CSRF token on /start for " + username);
         return s;
     }
 
@@ -384,8 +382,7 @@ class HttpTest : public ::testing::Test {
     }
 
     // Ids of participations of an insats (any status), newest registrations last.
-    static std::vector<long long> ParticipationIds(long long insats_id, const std::string& status = "",
-                                                   int limit = 0) {
+    static std::vector<long long> ParticipationIds(long long insats_id, const std::string& status = "", int limit = 0) {
         auto uow = Read();
         store::ParticipationFilter filter;
         filter.insats_id = insats_id;
@@ -442,9 +439,10 @@ inline bool JsonNamesField(const json& body, const std::string& field) {
 }
 
 inline bool IsErrorJson(const json& body) {
-    return body.is_object() && body.contains("error") && body["error"].is_object() &&
-           body["error"].contains("code") && body["error"]["code"].is_string() && body["error"].contains("message") &&
-           body["error"]["message"].is_string() && body["error"].contains("fields") && body["error"]["fields"].is_array();
+    return body.is_object() && body.contains("error") && body["error"].is_object() && body["error"].contains("code") &&
+           body["error"]["code"].is_string() && body["error"].contains("message") &&
+           body["error"]["message"].is_string() && body["error"].contains("fields") &&
+           body["error"]["fields"].is_array();
 }
 
 }  // namespace foljsam::http_test

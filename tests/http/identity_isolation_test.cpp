@@ -33,8 +33,8 @@ class IdentityIsolation : public HttpTest {
         const Session& region = As("registrator.region");
         const long long insats = InsatsId(kIpsBeroende);
         for (int page = 1, pages = 1; page <= pages; ++page) {
-            Response r = ApiGet("/api/v1/insatser/" + std::to_string(insats) + "/deltaganden?page_size=200&page=" +
-                                    std::to_string(page),
+            Response r = ApiGet("/api/v1/insatser/" + std::to_string(insats) +
+                                    "/deltaganden?page_size=200&page=" + std::to_string(page),
                                 region);
             if (r.status != 200) throw std::runtime_error("listing as registrator.region: " + r.body);
             const json body = r.Json();
@@ -106,8 +106,8 @@ TEST_F(IdentityIsolation, TheControllersRegistrarSeesTheIdentities) {
     EXPECT_EQ(page.status, 200);
     EXPECT_TRUE(Contains(page.body, someone.personnummer));
 
-    Response by_pnr = PostForm("/insatser/" + std::to_string(insats) + "/sok", region,
-                               {{"search", someone.personnummer}});
+    Response by_pnr =
+        PostForm("/insatser/" + std::to_string(insats) + "/sok", region, {{"search", someone.personnummer}});
     EXPECT_EQ(by_pnr.status, 200);
     EXPECT_TRUE(Contains(by_pnr.body, someone.personnummer));
     std::string twelve = someone.personnummer;
@@ -146,8 +146,7 @@ TEST_P(IdentityIsolationPerUser, NoPageShowsAnIdentity) {
     ExpectNoIdentity(Get(base + "/ny", who), "GET " + base + "/ny");
     const std::vector<std::string> other_pages = {"/admin/insatser", "/admin/anvandare", "/admin/organisationer",
                                                   "/admin/insatser/" + std::to_string(insats), "/konto/losenord"};
-    for (const auto& path : other_pages)
-        ExpectNoIdentity(Get(path, who), "GET " + path);
+    for (const auto& path : other_pages) ExpectNoIdentity(Get(path, who), "GET " + path);
 
     for (long long id : Sample()) {
         const std::string page = "/deltagare/" + std::to_string(id);

@@ -16,8 +16,8 @@ json IntakeAnswers() {
             {"residence_district", "JARVA"},
             {"education", "GYMN"},
             {"time_without_work", "2_5"},
-            {"support_at_start",
-             json::array({{{"code", "FORSORJNINGSSTOD"}, {"extent", 100}}, {{"code", "SJUKPENNING"}, {"extent", nullptr}}})},
+            {"support_at_start", json::array({{{"code", "FORSORJNINGSSTOD"}, {"extent", 100}},
+                                              {{"code", "SJUKPENNING"}, {"extent", nullptr}}})},
             {"occupation_start", "ARBETSSOKANDE"},
             {"target_groups", json::array({"VUXNA_30_64"})}};
 }
@@ -50,9 +50,9 @@ TEST_F(RegistrationJourney, ARegistrarFollowsAParticipantFromReferralToExitThrou
     int version = p["version"];
 
     // Decision.
-    Response decided = Api("POST", Base(id) + "/beslut", stad,
-                           json{{"version", version}, {"decision", "BEVILJAD"},
-                                {"decision_date", testing::DaysAgo(50).ToString()}});
+    Response decided =
+        Api("POST", Base(id) + "/beslut", stad,
+            json{{"version", version}, {"decision", "BEVILJAD"}, {"decision_date", testing::DaysAgo(50).ToString()}});
     ASSERT_EQ(decided.status, 200) << decided;
     p = decided.Json();
     EXPECT_EQ(p["status"], "BESLUT");
@@ -141,9 +141,9 @@ TEST_F(RegistrationJourney, ARegistrarFollowsAParticipantFromReferralToExitThrou
     if (IsErrorJson(stale.Json())) {
         EXPECT_EQ(stale.Json()["error"]["code"], "conflict");
     }
-    Response stale_stage = Api("POST", Base(id) + "/beslut", stad,
-                               json{{"version", version - 2}, {"decision", "AVSLAG"},
-                                    {"decision_date", testing::DaysAgo(50).ToString()}});
+    Response stale_stage =
+        Api("POST", Base(id) + "/beslut", stad,
+            json{{"version", version - 2}, {"decision", "AVSLAG"}, {"decision_date", testing::DaysAgo(50).ToString()}});
     EXPECT_EQ(stale_stage.status, 409) << stale_stage;
     const auto stored = StoredParticipation(id);
     EXPECT_EQ(stored.version, version);
@@ -300,24 +300,28 @@ TEST_F(AuditCount, EachChangeIsOneUpdateEvent) {
     EXPECT_EQ(CountAudit("participation.update", id), updates + 1);
     ++version;
 
-    Response api = Api("POST", "/api/v1/deltaganden/" + std::to_string(id) + "/beslut", stad,
-                       json{{"version", version}, {"decision", "BEVILJAD"}, {"decision_date", testing::DaysAgo(0).ToString()}});
+    Response api =
+        Api("POST", "/api/v1/deltaganden/" + std::to_string(id) + "/beslut", stad,
+            json{{"version", version}, {"decision", "BEVILJAD"}, {"decision_date", testing::DaysAgo(0).ToString()}});
     ASSERT_EQ(api.status, 200) << api;
     EXPECT_EQ(CountAudit("participation.update", id), updates + 2);
     ++version;
 
     // Refused changes leave nothing: a stale version, invalid input, a missing CSRF token.
-    EXPECT_EQ(Api("POST", "/api/v1/deltaganden/" + std::to_string(id) + "/beslut", stad,
-                  json{{"version", version - 1}, {"decision", "AVSLAG"}, {"decision_date", testing::DaysAgo(0).ToString()}})
-                  .status,
-              409);
+    EXPECT_EQ(
+        Api("POST", "/api/v1/deltaganden/" + std::to_string(id) + "/beslut", stad,
+            json{{"version", version - 1}, {"decision", "AVSLAG"}, {"decision_date", testing::DaysAgo(0).ToString()}})
+            .status,
+        409);
     EXPECT_EQ(PostForm(page + "/beslut", stad,
-                       {{"version", std::to_string(version)}, {"decision", "KANSKE"},
+                       {{"version", std::to_string(version)},
+                        {"decision", "KANSKE"},
                         {"decision_date", testing::DaysAgo(0).ToString()}})
                   .status,
               422);
     EXPECT_EQ(PostForm(page + "/beslut", stad,
-                       {{"version", std::to_string(version)}, {"decision", "AVSLAG"},
+                       {{"version", std::to_string(version)},
+                        {"decision", "AVSLAG"},
                         {"decision_date", testing::DaysAgo(0).ToString()}},
                        false)
                   .status,
@@ -331,7 +335,9 @@ TEST_F(AuditCount, EachRegistrationIsOneCreateEvent) {
     const long long insats = InsatsId(kNovum);
     const long long creates = CountAudit("participation.create");
     Response r = Api("POST", "/api/v1/insatser/" + std::to_string(insats) + "/deltaganden", stad,
-                     json{{"participant_code", "AUDIT-1"}, {"birth_year", 2003}, {"gender", "M"},
+                     json{{"participant_code", "AUDIT-1"},
+                          {"birth_year", 2003},
+                          {"gender", "M"},
                           {"referral_date", testing::DaysAgo(2).ToString()}});
     ASSERT_EQ(r.status, 201) << r;
     EXPECT_EQ(CountAudit("participation.create"), creates + 1);

@@ -111,8 +111,10 @@ class AnotherAssociation : public HttpTest {
         Fields fields;
         const json stage = CompleteStage();
         for (const auto& [key, value] : stage.items()) {
-            if (value.is_string()) fields.emplace_back(key, value.get<std::string>());
-            else if (value.is_number_integer()) fields.emplace_back(key, std::to_string(value.get<long long>()));
+            if (value.is_string())
+                fields.emplace_back(key, value.get<std::string>());
+            else if (value.is_number_integer())
+                fields.emplace_back(key, std::to_string(value.get<long long>()));
         }
         fields.emplace_back("support_at_start", "LON");
         return fields;
@@ -140,8 +142,8 @@ TEST_F(AnotherAssociation, ItsIdsAreNotFoundOnEveryPage) {
             }
             ExpectNotFoundPage(r, username + " GET " + path);
         }
-        for (const std::string& path : {insats + "/sok", insats + "/ny", participant + "/andra", participant + "/beslut",
-                                       participant + "/start", participant + "/avslut"})
+        for (const std::string& path : {insats + "/sok", insats + "/ny", participant + "/andra",
+                                        participant + "/beslut", participant + "/start", participant + "/avslut"})
             ExpectNotFoundPage(PostForm(path, who, CompleteStageForm()), username + " POST " + path);
     }
     // The administrator cannot open or change its organisation or insats either.
@@ -181,7 +183,7 @@ TEST_F(AnotherAssociation, ItsIdsAreNotFoundThroughTheApi) {
         for (const std::string& path : {insats, insats + "/deltaganden", participant, participant + "/historik"})
             ExpectNotFoundJson(ApiGet(path, who), username + " GET " + path);
         for (const std::string& path : {insats + "/deltaganden", insats + "/deltaganden/sok", participant + "/beslut",
-                                       participant + "/start", participant + "/avslut"})
+                                        participant + "/start", participant + "/avslut"})
             ExpectNotFoundJson(Api("POST", path, who, CompleteStage()), username + " POST " + path);
         ExpectNotFoundJson(Api("PUT", participant, who, CompleteStage()), username + " PUT " + participant);
         // Its insats is not listed.

@@ -48,7 +48,8 @@ class Validation : public HttpTest {
                      {"time_without_work", "1_2"},
                      {"support_at_start", json::array({{{"code", "FORSORJNINGSSTOD"}, {"extent", 100}}})},
                      {"occupation_start", "ARBETSSOKANDE"}};
-        Response r = Api("POST", "/api/v1/insatser/" + std::to_string(InsatsId(kFinsamTeam)) + "/deltaganden", stad, body);
+        Response r =
+            Api("POST", "/api/v1/insatser/" + std::to_string(InsatsId(kFinsamTeam)) + "/deltaganden", stad, body);
         if (r.status != 201) throw std::runtime_error("CreateStarted: " + r.body);
         return r.Json();
     }
@@ -83,8 +84,9 @@ TEST_F(Validation, AnEndBeforeTheStartIsRefused) {
                               {"end_date", testing::DaysAgo(45).ToString()},
                               {"exit_reason", "ARBETE"}});
     ExpectFormRefused(form, "end_date", "form");
-    Response api = Api("POST", "/api/v1/deltaganden/" + std::to_string(id) + "/avslut", stad,
-                       json{{"version", version}, {"end_date", testing::DaysAgo(45).ToString()}, {"exit_reason", "ARBETE"}});
+    Response api =
+        Api("POST", "/api/v1/deltaganden/" + std::to_string(id) + "/avslut", stad,
+            json{{"version", version}, {"end_date", testing::DaysAgo(45).ToString()}, {"exit_reason", "ARBETE"}});
     ExpectApiRefused(api, "end_date", "API");
     const auto stored = StoredParticipation(id);
     EXPECT_EQ(stored.version, version);
@@ -133,9 +135,9 @@ TEST_F(Validation, AnUnknownCodeIsRefused) {
                                   {"decision", "KANSKE"},
                                   {"decision_date", testing::DaysAgo(0).ToString()}});
     ExpectFormRefused(decision, "decision", "form, decision KANSKE");
-    Response api_decision = Api("POST", "/api/v1/deltaganden/" + std::to_string(id) + "/beslut", stad,
-                                json{{"version", version}, {"decision", "KANSKE"},
-                                     {"decision_date", testing::DaysAgo(0).ToString()}});
+    Response api_decision =
+        Api("POST", "/api/v1/deltaganden/" + std::to_string(id) + "/beslut", stad,
+            json{{"version", version}, {"decision", "KANSKE"}, {"decision_date", testing::DaysAgo(0).ToString()}});
     ExpectApiRefused(api_decision, "decision", "API, decision KANSKE");
     EXPECT_EQ(StoredParticipation(id).version, version);
 }

@@ -99,14 +99,28 @@ TEST_P(BrokenRule, IsRefusedNamingTheField) {
 INSTANTIATE_TEST_SUITE_P(
     EveryRule, BrokenRule,
     ::testing::Values(
-        BrokenCase{"end_before_start", [](Participation& p) { p.end_date = Date{2026, 1, 31}; }, "end_date"},
-        BrokenCase{"start_before_referral", [](Participation& p) { p.start_date = Date{2026, 1, 5}; }, "start_date"},
-        BrokenCase{"decision_before_referral", [](Participation& p) { p.decision_date = Date{2026, 1, 1}; },
+        BrokenCase{"end_before_start",
+                   [](Participation& p) {
+                       p.end_date = Date{2026, 1, 31};
+                   },
+                   "end_date"},
+        BrokenCase{"start_before_referral",
+                   [](Participation& p) {
+                       p.start_date = Date{2026, 1, 5};
+                   },
+                   "start_date"},
+        BrokenCase{"decision_before_referral",
+                   [](Participation& p) {
+                       p.decision_date = Date{2026, 1, 1};
+                   },
                    "decision_date"},
-        BrokenCase{"start_before_decision", [](Participation& p) { p.decision_date = Date{2026, 2, 2}; }, "start_date"},
+        BrokenCase{"start_before_decision",
+                   [](Participation& p) {
+                       p.decision_date = Date{2026, 2, 2};
+                   },
+                   "start_date"},
         BrokenCase{"missing_exit_reason", [](Participation& p) { p.exit.exit_reason.clear(); }, "exit_reason"},
-        BrokenCase{"exit_reason_without_end",
-                   [](Participation& p) { p.end_date.reset(); }, "end_date"},
+        BrokenCase{"exit_reason_without_end", [](Participation& p) { p.end_date.reset(); }, "end_date"},
         BrokenCase{"end_without_start",
                    [](Participation& p) {
                        p.start_date.reset();
@@ -122,16 +136,24 @@ INSTANTIATE_TEST_SUITE_P(
         BrokenCase{"missing_support_at_start", [](Participation& p) { p.intake.support_at_start.clear(); },
                    "support_at_start"},
         BrokenCase{"none_combined_with_support",
-                   [](Participation& p) { p.intake.support_at_start = {{"INGEN", {}}, {"LON", {}}}; },
+                   [](Participation& p) {
+                       p.intake.support_at_start = {{"INGEN", {}}, {"LON", {}}};
+                   },
                    "support_at_start"},
-        BrokenCase{"extent_over_100", [](Participation& p) { p.intake.support_at_start = {{"LON", 120}}; },
+        BrokenCase{"extent_over_100",
+                   [](Participation& p) {
+                       p.intake.support_at_start = {{"LON", 120}};
+                   },
                    "support_at_start"},
         BrokenCase{"duplicate_target_group",
-                   [](Participation& p) { p.intake.target_groups = {"UNGA_16_29", "UNGA_16_29"}; }, "target_groups"},
+                   [](Participation& p) {
+                       p.intake.target_groups = {"UNGA_16_29", "UNGA_16_29"};
+                   },
+                   "target_groups"},
         BrokenCase{"kommun_not_four_digits", [](Participation& p) { p.intake.residence_kommun = "180"; },
                    "residence_kommun"},
-        BrokenCase{"kommun_and_homeless",
-                   [](Participation& p) { p.intake.residence_special = "HEMLOS"; }, "residence_kommun"},
+        BrokenCase{"kommun_and_homeless", [](Participation& p) { p.intake.residence_special = "HEMLOS"; },
+                   "residence_kommun"},
         BrokenCase{"org_referrer_without_org", [](Participation& p) { p.intake.referrer_org_id.reset(); }, "referrer"},
         BrokenCase{"self_referral_not_allowed",
                    [](Participation& p) {
@@ -140,7 +162,11 @@ INSTANTIATE_TEST_SUITE_P(
                    },
                    "referrer"},
         BrokenCase{"declined_but_started", [](Participation& p) { p.decision = "AVSLAG"; }, "decision"},
-        BrokenCase{"future_end_date", [](Participation& p) { p.end_date = Date{2027, 1, 1}; }, "end_date"},
+        BrokenCase{"future_end_date",
+                   [](Participation& p) {
+                       p.end_date = Date{2027, 1, 1};
+                   },
+                   "end_date"},
         BrokenCase{"birth_year_out_of_range", [](Participation& p) { p.birth_year = 1850; }, "birth_year"},
         BrokenCase{"too_young_at_start", [](Participation& p) { p.birth_year = 2015; }, "birth_year"},
         BrokenCase{"identity_mode_without_consent", [](Participation&) {}, "consent_date", true},

@@ -40,9 +40,12 @@ enum class Scope { kOwnInsats, kOtherInsats, kOtherForbund };
 
 Resource ResourceFor(Scope scope) {
     switch (scope) {
-        case Scope::kOwnInsats: return {kForbund, kOwnInsats, kController, true};
-        case Scope::kOtherInsats: return {kForbund, kOtherInsats, kController, true};
-        case Scope::kOtherForbund: return {kOtherForbund, kOwnInsats, kController, true};
+        case Scope::kOwnInsats:
+            return {kForbund, kOwnInsats, kController, true};
+        case Scope::kOtherInsats:
+            return {kForbund, kOtherInsats, kController, true};
+        case Scope::kOtherForbund:
+            return {kOtherForbund, kOwnInsats, kController, true};
     }
     return {};
 }
@@ -74,12 +77,16 @@ const Row kMatrix[] = {
     {"insatsansvarig", Role::kInsatsAnsvarig, kController, Action::kViewIdentity, false, false, false},
     {"insatsansvarig", Role::kInsatsAnsvarig, kController, Action::kAdminInsatser, false, false, false},
     {"registrar of controller", Role::kDeltagarAnsvarig, kControllerUnit, Action::kViewInsats, true, false, false},
-    {"registrar of controller", Role::kDeltagarAnsvarig, kControllerUnit, Action::kViewParticipations, true, false, false},
-    {"registrar of controller", Role::kDeltagarAnsvarig, kControllerUnit, Action::kWriteParticipation, true, false, false},
+    {"registrar of controller", Role::kDeltagarAnsvarig, kControllerUnit, Action::kViewParticipations, true, false,
+     false},
+    {"registrar of controller", Role::kDeltagarAnsvarig, kControllerUnit, Action::kWriteParticipation, true, false,
+     false},
     {"registrar of controller", Role::kDeltagarAnsvarig, kControllerUnit, Action::kViewIdentity, true, false, false},
     {"registrar of controller", Role::kDeltagarAnsvarig, kControllerUnit, Action::kAdminUsers, false, false, false},
-    {"registrar of other member", Role::kDeltagarAnsvarig, kOtherMember, Action::kViewParticipations, true, false, false},
-    {"registrar of other member", Role::kDeltagarAnsvarig, kOtherMember, Action::kWriteParticipation, true, false, false},
+    {"registrar of other member", Role::kDeltagarAnsvarig, kOtherMember, Action::kViewParticipations, true, false,
+     false},
+    {"registrar of other member", Role::kDeltagarAnsvarig, kOtherMember, Action::kWriteParticipation, true, false,
+     false},
     {"registrar of other member", Role::kDeltagarAnsvarig, kOtherMember, Action::kViewIdentity, false, false, false},
     {"analytiker", Role::kAnalytiker, kController, Action::kViewInsats, true, true, false},
     {"analytiker", Role::kAnalytiker, kController, Action::kViewParticipations, false, false, false},
