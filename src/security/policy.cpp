@@ -31,6 +31,10 @@ bool EmployedBy(const domain::Actor& actor, long long organisation_id) {
 
 }  // namespace
 
+Resource ResourceOf(const domain::Insats& insats) {
+    return {insats.forbund_id, insats.id, insats.controller_org_id, insats.with_identity()};
+}
+
 bool Can(const domain::Actor& actor, Action action, const Resource& res) {
     if (!actor.user.active) return false;
     if (!actor.user.forbund_id || *actor.user.forbund_id != res.forbund_id) return false;

@@ -17,6 +17,7 @@
 #include <optional>
 
 #include "domain/actor.hpp"
+#include "domain/organisation.hpp"
 
 namespace foljsam::security::policy {
 
@@ -37,6 +38,9 @@ struct Resource {
     std::optional<long long> controller_org_id;  // for kViewIdentity
     bool identity_mode = false;                  // the insats registers with identity
 };
+
+// The resource an insats is: its association, itself, its controller and mode.
+Resource ResourceOf(const domain::Insats& insats);
 
 bool Can(const domain::Actor& actor, Action action, const Resource& resource);
 

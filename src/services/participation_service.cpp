@@ -21,10 +21,7 @@ namespace {
 using security::policy::Action;
 using security::policy::Can;
 using security::policy::Resource;
-
-Resource ResourceOf(const domain::Insats& insats) {
-    return {insats.forbund_id, insats.id, insats.controller_org_id, insats.with_identity()};
-}
+using security::policy::ResourceOf;
 
 // The insats, if it belongs to the actor's association and the actor may do `action`.
 // Another association's insats is reported as missing so ids do not leak.

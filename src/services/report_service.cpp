@@ -21,10 +21,7 @@ namespace {
 using security::policy::Action;
 using security::policy::Can;
 using security::policy::Resource;
-
-Resource ResourceOf(const domain::Insats& insats) {
-    return {insats.forbund_id, insats.id, insats.controller_org_id, insats.with_identity()};
-}
+using security::policy::ResourceOf;
 
 // The requested insatser out of the association's `all`, in the association's order.
 // kNotFound when one is not the association's.

@@ -198,8 +198,7 @@ void RegisterParticipationPages(Router& router) {
         auto insats = router.admin().GetInsats(ctx.auth.actor, insats_id);
         if (!insats.ok()) return router.RenderError(ctx, insats.status());
         json model = {{"title", insats->name}, {"insats", InsatsModel(*insats)}};
-        const security::policy::Resource res{insats->forbund_id, insats->id, insats->controller_org_id,
-                                             insats->with_identity()};
+        const security::policy::Resource res = security::policy::ResourceOf(*insats);
         const bool registrar =
             security::policy::Can(ctx.auth.actor, security::policy::Action::kViewParticipations, res);
         model["registrar"] = registrar;
@@ -285,8 +284,7 @@ void RegisterParticipationPages(Router& router) {
                                 const std::vector<FieldError>& errors, bool anonymous, int status) {
         auto orgs = router.admin().ListOrganisations(ctx.auth.actor);
         if (!orgs.ok()) return router.RenderError(ctx, orgs.status());
-        const security::policy::Resource res{insats.forbund_id, insats.id, insats.controller_org_id,
-                                             insats.with_identity()};
+        const security::policy::Resource res = security::policy::ResourceOf(insats);
         FormContext fc{&insats, &*orgs,
                        security::policy::Can(ctx.auth.actor, security::policy::Action::kViewIdentity, res), anonymous,
                        &ctx.form};
