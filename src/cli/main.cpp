@@ -6,17 +6,20 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <chrono>
 #include <csignal>
+#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <set>
 #include <string>
 #include <vector>
 
-#include "cli/report_json.hpp"
+#include "cli/report_input.hpp"
 #include "report/dimension.hpp"
 #include "report/measure.hpp"
 #include "report/period.hpp"
+#include "report/render.hpp"
 #include "security/crypto.hpp"
 #include "services/admin_service.hpp"
 #include "services/app.hpp"
@@ -86,13 +89,25 @@ foljsam::Result<foljsam::report::Period> ReportPeriod(const ReportOptions& o) {
     return foljsam::report::Period::Parse(o.from + ".." + o.to);
 }
 
+// Now in local time as "2025-06-30 14:05", for "when the report was made".
+std::string LocalTimestamp() {
+    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm local{};
+    localtime_r(&now, &local);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%d %H:%M", &local);
+    return text;
+}
+
 // Runs `foljsam report` as the operator of the machine; returns the exit status.
 int RunReport(services::App& app, services::AdminService& admin, const ReportOptions& o) {
     namespace report = foljsam::report;
-    if (o.format != "json") {
-        std::cerr << "format " << o.format << " kommer i en senare version\n";
+    if (o.format == "html") {
+        std::cerr << "format html kommer i en senare version\n";
         return 2;
     }
+    if (o.format == "xlsx" && o.output.empty())
+        return Fail(Status::InvalidInput("--format xlsx kräver -o FIL (en arbetsbok skrivs inte till standard ut)."));
     if (!app.IsInitialised())
         return Fail(
             Status::Unavailable("Databasen är inte skapad eller inte migrerad. Kör först: "
@@ -129,13 +144,18 @@ int RunReport(services::App& app, services::AdminService& admin, const ReportOpt
     }
     auto result = reports.RunAsOperator(forbund->id, request);
     if (!result.ok()) return Fail(result.status());
-    const std::string json = foljsam::cli::ReportJson(*result, forbund->name);
+    const report::RenderInput input = foljsam::cli::RenderInputOf(*result, forbund->name, LocalTimestamp());
+    if (o.format == "xlsx") {
+        Status written = report::RenderXlsx(input, o.output);
+        return written.ok() ? 0 : Fail(written);
+    }
+    const std::string text = o.format == "csv" ? report::RenderCsv(input) : report::RenderJson(input);
     if (o.output.empty()) {
-        std::cout << json;
+        std::cout << text;
         return 0;
     }
     std::ofstream out(o.output, std::ios::binary | std::ios::trunc);
-    out << json;
+    out << text;
     out.close();
     if (!out) return Fail(Status::Unavailable("Kunde inte skriva " + o.output + "."));
     return 0;
@@ -214,7 +234,8 @@ int main(int argc, char** argv) {
     report_cmd->add_option("--format", report_options.format, "html, xlsx, csv eller json")
         ->check(CLI::IsMember({"html", "xlsx", "csv", "json"}))
         ->capture_default_str();
-    report_cmd->add_option("-o,--output", report_options.output, "Skriv till filen i stället för standard ut");
+    report_cmd->add_option("-o,--output", report_options.output,
+                           "Skriv till filen i stället för standard ut (krävs för xlsx)");
     report_cmd->add_flag("--no-suppress", report_options.no_suppress, "Visa även små tal (bara för den som driftar)");
 
     CLI11_PARSE(cli, argc, argv);
