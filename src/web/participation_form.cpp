@@ -208,7 +208,7 @@ nlohmann::json ParticipationFields(const services::ParticipationInput& values, c
         const bool identity = ctx.insats && ctx.insats->with_identity();
         if (!ctx.anonymous && identity && ctx.can_view_identity) {
             fields.push_back(fs.Text("personnummer", "Personnummer eller samordningsnummer", values.person.personnummer,
-                                     "12 siffror, till exempel 19851231-1234. 10 siffror går också."));
+                                     "12 siffror i formen ÅÅÅÅMMDD-NNNN. 10 siffror går också."));
             fields.push_back(fs.Text("name", "Namn (valfritt)", values.person.name, "", "off"));
         } else if (!ctx.anonymous && !identity) {
             fields.push_back(
