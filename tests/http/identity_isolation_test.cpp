@@ -116,7 +116,8 @@ TEST_F(IdentityIsolation, TheControllersRegistrarSeesTheIdentities) {
                               json{{"search", twelve}});
     ASSERT_EQ(api_search.status, 200) << api_search;
     ASSERT_GE(api_search.Json()["items"].size(), 1u);
-    for (const auto& item : api_search.Json()["items"]) EXPECT_EQ(item["personnummer"], someone.personnummer);
+    const auto items = api_search.Json()["items"];  // keep the JSON alive for the loop
+    for (const auto& item : items) EXPECT_EQ(item["personnummer"], someone.personnummer);
     if (!someone.name.empty()) {
         Response by_name = Api("POST", "/api/v1/insatser/" + std::to_string(insats) + "/deltaganden/sok", region,
                                json{{"search", someone.name}});
@@ -193,7 +194,8 @@ TEST_P(IdentityIsolationPerUser, NoApiCallShowsAnIdentity) {
         }
         Response list = ApiGet(base + "/deltaganden?page_size=200", *who);
         if (list.status == 200) {
-            for (const auto& item : list.Json()["items"]) EXPECT_FALSE(item.contains("personnummer")) << item["id"];
+            const auto items = list.Json()["items"];  // keep the JSON alive for the loop
+            for (const auto& item : items) EXPECT_FALSE(item.contains("personnummer")) << item["id"];
         }
     }
 }

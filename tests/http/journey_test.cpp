@@ -278,8 +278,9 @@ TEST_F(AuditCount, EachParticipantPageViewIsOneViewEvent) {
     EXPECT_EQ(ApiGet("/api/v1/deltaganden/" + std::to_string(id) + "/historik", stad).status, 200);
     EXPECT_EQ(CountAudit("participation.update", id), updates) << "reading changes nothing";
     // Views never show up as history.
-    for (const auto& item : ApiGet("/api/v1/deltaganden/" + std::to_string(id) + "/historik", stad).Json()["items"])
-        EXPECT_NE(item["action"], "participation.view");
+    const auto items = ApiGet("/api/v1/deltaganden/" + std::to_string(id) + "/historik", stad)
+                           .Json()["items"];  // keep the JSON alive for the loop
+    for (const auto& item : items) EXPECT_NE(item["action"], "participation.view");
     // A refused view (not a registrar) leaves no view event.
     EXPECT_EQ(Get(page, As("kansli")).status, 403);
     EXPECT_EQ(CountAudit("participation.view", id), views + 4);

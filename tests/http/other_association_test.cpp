@@ -189,7 +189,8 @@ TEST_F(AnotherAssociation, ItsIdsAreNotFoundThroughTheApi) {
         // Its insats is not listed.
         Response list = ApiGet("/api/v1/insatser", who);
         ASSERT_EQ(list.status, 200);
-        for (const auto& item : list.Json()["items"]) EXPECT_NE(item["id"], ids().insats) << username;
+        const auto items = list.Json()["items"];  // keep the JSON alive for the loop
+        for (const auto& item : items) EXPECT_NE(item["id"], ids().insats) << username;
         EXPECT_FALSE(Contains(ApiGet("/api/v1/organisationer", who).body, "Annans kommun")) << username;
     }
     // The administrator cannot take over its insats.
