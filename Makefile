@@ -6,7 +6,7 @@ DATA ?= foljsam-data
 PORT ?= 8080
 JOBS ?= $(shell nproc)
 
-.PHONY: run test setup build bench clean
+.PHONY: run test sanitize setup build bench clean
 
 setup:
 	@bash scripts/setup
@@ -25,6 +25,13 @@ run: build
 
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j 2
+
+# The unit, integration and HTTP tests again under AddressSanitizer and UBSan (CI runs it).
+sanitize: setup
+	@cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DFOLJSAM_SANITIZE=ON > /dev/null
+	@cmake --build build-asan -j $(JOBS) --target unit_tests integration_tests http_tests
+	@cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		ctest --output-on-failure -j 2 -L '^(unit|integration|http)$$'
 
 bench: build
 	@cmake --build $(BUILD) --target benchmarks
