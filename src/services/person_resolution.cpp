@@ -1,0 +1,169 @@
+#include "services/person_resolution.hpp"
+
+#include "domain/personnummer.hpp"
+#include "security/keyring.hpp"
+#include "security/policy.hpp"
+#include "store/person_repo.hpp"
+
+namespace foljsam::services {
+
+using security::policy::Action;
+using security::policy::Can;
+using security::policy::ResourceOf;
+
+std::string FormatPnr(const std::string& canonical) {
+    return canonical.size() == 12 ? canonical.substr(0, 8) + "-" + canonical.substr(8) : canonical;
+}
+
+Result<IdentityView> OpenIdentity(security::Keyring& keys, const store::SealedIdentity& sealed) {
+    auto controller_keys = keys.ForController(sealed.controller_org_id);
+    if (!controller_keys.ok()) return controller_keys.status();
+    auto pnr = controller_keys->Open(sealed.pnr_sealed);
+    if (!pnr.ok()) return pnr.status();
+    IdentityView view{FormatPnr(*pnr), ""};
+    if (!sealed.name_sealed.empty()) {
+        auto name = controller_keys->Open(sealed.name_sealed);
+        if (!name.ok()) return name.status();
+        view.name = *name;
+    }
+    return view;
+}
+
+std::string Trim(const std::string& s) {
+    const auto first = s.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos) return "";
+    return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
+}
+
+Result<ResolvedPerson> ResolvePerson(store::UnitOfWork& uow, App& app, const domain::Actor& actor,
+                                     const domain::Insats& insats, const ParticipationInput& input,
+                                     const domain::Participation* current) {
+    const PersonInput& in = input.person;
+    const std::string code = Trim(in.participant_code);
+    const std::string pnr_text = Trim(in.personnummer);
+    const std::string name = Trim(in.name);
+    ValidationErrors errors;
+    ResolvedPerson out;
+    out.birth_year = in.birth_year;
+    store::PersonRepo persons(uow);
+
+    if (input.participation.anonymous) {
+        if (!code.empty()) errors.Add("participant_code", "Ett anonymt deltagande har ingen deltagarkod.");
+        if (!pnr_text.empty()) errors.Add("personnummer", "Ett anonymt deltagande har inget personnummer.");
+        if (!name.empty()) errors.Add("name", "Ett anonymt deltagande har inget namn.");
+        FOLJSAM_RETURN_IF_ERROR(errors.ToStatus());
+        out.identity_changed = current && current->person_id.has_value();
+        return out;
+    }
+
+    if (!insats.with_identity()) {
+        if (!pnr_text.empty())
+            errors.Add("personnummer", "Insatsen registrerar utan identitet. Ange deltagarkod, inte personnummer.");
+        if (!name.empty()) errors.Add("name", "Insatsen registrerar utan identitet. Ange inte namn.");
+        if (code.empty()) errors.Add("participant_code", "Ange deltagarkod.");
+        if (code.size() > domain::kMaxParticipantCodeLength)
+            errors.Add("participant_code", "Deltagarkoden får ha högst 40 tecken.");
+        FOLJSAM_RETURN_IF_ERROR(errors.ToStatus());
+        auto existing = persons.FindByCode(insats.id, code);
+        if (!existing.ok()) return existing.status();
+        if (existing->has_value()) {
+            const auto& person = **existing;
+            if (in.birth_year && person.birth_year && *in.birth_year != *person.birth_year &&
+                !(current && current->person_id == person.id)) {
+                return Status::InvalidInput(
+                    "Deltagarkoden finns redan med ett annat födelseår.",
+                    {{"participant_code", "Deltagarkoden används redan för en deltagare med ett annat födelseår."}});
+            }
+            out.person_id = person.id;
+            if (current && current->person_id == person.id && in.birth_year && person.birth_year != in.birth_year) {
+                store::PersonRecord updated = person;
+                updated.birth_year = in.birth_year;
+                FOLJSAM_RETURN_IF_ERROR(persons.Update(updated));
+            }
+            if (!out.birth_year) out.birth_year = person.birth_year;
+        } else {
+            store::PersonRecord person;
+            person.controller_org_id = insats.controller_org_id;
+            person.insats_id = insats.id;
+            person.participant_code = code;
+            person.birth_year = in.birth_year;
+            auto id = persons.Insert(person);
+            if (!id.ok()) return id.status();
+            out.person_id = *id;
+        }
+        out.identity_changed = current && current->person_id != out.person_id;
+        return out;
+    }
+
+    // With identity.
+    const bool may_see = Can(actor, Action::kViewIdentity, ResourceOf(insats));
+    if (!may_see) {
+        // A registrar outside the controller may register and edit answers but never
+        // enters or changes identities.
+        if (!pnr_text.empty() || !name.empty())
+            return Status::Forbidden("Du får inte registrera identiteter i denna insats.");
+        if (current && current->person_id) {
+            // The birth year comes from the personnummer this registrar cannot see.
+            out.person_id = current->person_id;
+            out.birth_year = current->birth_year;
+            return out;
+        }
+        return Status::Forbidden("Du får inte registrera identiteter i denna insats.");
+    }
+    if (!code.empty()) errors.Add("participant_code", "Insatsen registrerar med personnummer, inte deltagarkod.");
+    if (name.size() > domain::kMaxNameLength) errors.Add("name", "Namnet får ha högst 200 tecken.");
+    if (pnr_text.empty()) errors.Add("personnummer", "Ange personnummer eller samordningsnummer.");
+    std::optional<domain::Personnummer> pnr;
+    if (!pnr_text.empty()) {
+        auto parsed = domain::Personnummer::Parse(pnr_text, domain::Today());
+        if (parsed.ok()) {
+            pnr = *parsed;
+        } else {
+            const Status failure = parsed.status();
+            for (const auto& f : failure.fields()) errors.Add("personnummer", f.message);
+        }
+    }
+    FOLJSAM_RETURN_IF_ERROR(errors.ToStatus());
+    out.birth_year = pnr->birth_year();
+    out.legal_gender = pnr->legal_gender() == domain::LegalGender::kWoman ? "K" : "M";
+    auto keys = app.keys().ForController(insats.controller_org_id);
+    if (!keys.ok()) return keys.status();
+    const std::string hash = keys->LookupHash(pnr->canonical());
+    auto found = persons.FindByIdentityHash(insats.controller_org_id, hash);
+    if (!found.ok()) return found.status();
+    if (found->has_value()) {
+        out.person_id = **found;
+    } else {
+        store::PersonRecord person;
+        person.controller_org_id = insats.controller_org_id;
+        person.birth_year = out.birth_year;
+        person.legal_gender = out.legal_gender;
+        auto id = persons.Insert(person);
+        if (!id.ok()) return id.status();
+        out.person_id = *id;
+    }
+    auto existing_identity = persons.GetIdentity(*out.person_id);
+    if (!existing_identity.ok()) return existing_identity.status();
+    std::string name_sealed;
+    if (!name.empty()) {
+        name_sealed = keys->Seal(name);
+    } else if (existing_identity->has_value()) {
+        name_sealed = (*existing_identity)->name_sealed;  // keep a name given before
+    }
+    bool name_changed = true;
+    if (existing_identity->has_value() && !name.empty() && !(*existing_identity)->name_sealed.empty()) {
+        auto old_name = keys->Open((*existing_identity)->name_sealed);
+        name_changed = !old_name.ok() || *old_name != name;
+    } else if (name.empty()) {
+        name_changed = false;
+    }
+    if (!existing_identity->has_value() || name_changed) {
+        store::SealedIdentity sealed{*out.person_id, insats.controller_org_id, hash, keys->Seal(pnr->canonical()),
+                                     name_sealed};
+        FOLJSAM_RETURN_IF_ERROR(persons.PutIdentity(sealed));
+    }
+    out.identity_changed = !current || current->person_id != out.person_id || name_changed;
+    return out;
+}
+
+}  // namespace foljsam::services
