@@ -404,6 +404,11 @@ std::string DisplayValue(const Cell& cell, int threshold) {
     return "–";
 }
 
+std::string CountText(long long value, int threshold, bool suppress) {
+    if (suppress && value >= 1 && value < threshold) return "<" + std::to_string(threshold);
+    return std::to_string(value);
+}
+
 std::optional<double> Share(long long part, long long base, int threshold, bool suppress) {
     if (base <= 0) return std::nullopt;
     if (suppress && base < threshold) return std::nullopt;

@@ -66,6 +66,11 @@ Status Suppress(Report& report, const SuppressionOptions& options);
 // protect another one.
 std::string DisplayValue(const Cell& cell, int threshold);
 
+// A plain count as shown to someone without participant access when `suppress`: counts
+// from 1 to threshold - 1 as "<threshold", others as the number (zero stays visible).
+// For lone counts outside report tables (e.g. the start page's attention items).
+std::string CountText(long long value, int threshold, bool suppress);
+
 // part / base as a fraction in [0, 1], or nullopt when base <= 0, or when `suppress` and
 // base < threshold. Callers must not pass a hidden part: its share would reveal it.
 std::optional<double> Share(long long part, long long base, int threshold, bool suppress);

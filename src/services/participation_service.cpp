@@ -6,6 +6,7 @@
 
 #include "domain/code_lists.hpp"
 #include "domain/personnummer.hpp"
+#include "domain/text.hpp"
 #include "security/keyring.hpp"
 #include "security/policy.hpp"
 #include "services/audit.hpp"
@@ -19,6 +20,7 @@
 namespace foljsam::services {
 namespace {
 
+using domain::Trim;
 using security::policy::Action;
 using security::policy::Can;
 using security::policy::Resource;

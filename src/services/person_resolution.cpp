@@ -1,12 +1,14 @@
 #include "services/person_resolution.hpp"
 
 #include "domain/personnummer.hpp"
+#include "domain/text.hpp"
 #include "security/keyring.hpp"
 #include "security/policy.hpp"
 #include "store/person_repo.hpp"
 
 namespace foljsam::services {
 
+using domain::Trim;
 using security::policy::Action;
 using security::policy::Can;
 using security::policy::ResourceOf;
@@ -27,12 +29,6 @@ Result<IdentityView> OpenIdentity(security::Keyring& keys, const store::SealedId
         view.name = *name;
     }
     return view;
-}
-
-std::string Trim(const std::string& s) {
-    const auto first = s.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos) return "";
-    return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
 }
 
 Result<ResolvedPerson> ResolvePerson(store::UnitOfWork& uow, App& app, const domain::Actor& actor,

@@ -28,9 +28,6 @@ std::string FormatPnr(const std::string& canonical);
 // The clear identity of a sealed one. Failure: kCorrupt (tampered or wrong key), kUnavailable.
 Result<IdentityView> OpenIdentity(security::Keyring& keys, const store::SealedIdentity& sealed);
 
-// `s` without leading and trailing white space.
-std::string Trim(const std::string& s);
-
 struct ResolvedPerson {
     std::optional<long long> person_id;
     std::optional<int> birth_year;

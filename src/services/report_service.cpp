@@ -89,6 +89,20 @@ Result<ReportResult> Execute(store::UnitOfWork& uow, const domain::Actor* actor,
     return result;
 }
 
+struct Association {
+    domain::Forbund forbund;
+    std::vector<domain::Insats> insatser;
+};
+
+Result<Association> LoadAssociation(store::UnitOfWork& uow, long long forbund_id) {
+    store::OrganisationRepo orgs(uow);
+    auto forbund = orgs.GetForbund(forbund_id);
+    if (!forbund.ok()) return forbund.status();
+    auto insatser = orgs.ListInsatser(forbund_id);
+    if (!insatser.ok()) return insatser.status();
+    return Association{std::move(*forbund), std::move(*insatser)};
+}
+
 }  // namespace
 
 Result<ReportResult> ReportService::Run(const domain::Actor& actor, const ReportRequest& request) {
@@ -96,11 +110,10 @@ Result<ReportResult> ReportService::Run(const domain::Actor& actor, const Report
     const long long forbund_id = *actor.user.forbund_id;
     auto uow = app_.db().Begin();
     if (!uow.ok()) return uow.status();
-    store::OrganisationRepo orgs(**uow);
-    auto forbund = orgs.GetForbund(forbund_id);
-    if (!forbund.ok()) return forbund.status();
-    auto all = orgs.ListInsatser(forbund_id);
-    if (!all.ok()) return all.status();
+    auto association = LoadAssociation(**uow, forbund_id);
+    if (!association.ok()) return association.status();
+    const domain::Forbund* forbund = &association->forbund;
+    const std::vector<domain::Insats>* all = &association->insatser;
 
     std::vector<domain::Insats> scope;
     if (NamesInsatser(request.query)) {
@@ -131,11 +144,10 @@ Result<ReportResult> ReportService::Run(const domain::Actor& actor, const Report
 Result<ReportResult> ReportService::RunAsOperator(long long forbund_id, const ReportRequest& request) {
     auto uow = app_.db().Begin();
     if (!uow.ok()) return uow.status();
-    store::OrganisationRepo orgs(**uow);
-    auto forbund = orgs.GetForbund(forbund_id);
-    if (!forbund.ok()) return forbund.status();
-    auto all = orgs.ListInsatser(forbund_id);
-    if (!all.ok()) return all.status();
+    auto association = LoadAssociation(**uow, forbund_id);
+    if (!association.ok()) return association.status();
+    const domain::Forbund* forbund = &association->forbund;
+    const std::vector<domain::Insats>* all = &association->insatser;
     std::vector<domain::Insats> scope = *all;
     if (NamesInsatser(request.query)) {
         auto requested = Requested(*all, *request.query.insatser);

@@ -5,6 +5,7 @@
 
 #include "domain/code_lists.hpp"
 #include "domain/reference_places.hpp"
+#include "report/suppression.hpp"
 #include "security/policy.hpp"
 #include "web/form_fields.hpp"
 #include "web/participation_form.hpp"
@@ -41,11 +42,6 @@ std::string SupportText(const std::vector<domain::SupportValue>& values) {
         if (v.extent) out += " (" + std::to_string(*v.extent) + " %)";
     }
     return out;
-}
-
-std::string Suppressed(long long value, bool exact, int threshold) {
-    if (exact || value == 0 || value >= threshold) return std::to_string(value);
-    return "<" + std::to_string(threshold);
 }
 
 json InsatsModel(const domain::Insats& i) {
@@ -177,10 +173,10 @@ void RegisterParticipationPages(Router& router) {
         json items = json::array();
         for (const auto& a : *attention) {
             json item = InsatsModel(a.insats);
-            item["ongoing"] = Suppressed(a.ongoing, a.exact, a.threshold);
+            item["ongoing"] = report::CountText(a.ongoing, a.threshold, !a.exact);
             json notes = json::array();
             auto note = [&](long long n, const std::string& text) {
-                if (n > 0) notes.push_back({{"count", Suppressed(n, a.exact, a.threshold)}, {"text", text}});
+                if (n > 0) notes.push_back({{"count", report::CountText(n, a.threshold, !a.exact)}, {"text", text}});
             };
             note(a.waiting_for_decision, "anmälningar har väntat på beslut i mer än 30 dagar");
             note(a.accepted_not_started, "beviljade har inte startat efter 30 dagar");

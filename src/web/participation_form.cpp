@@ -4,16 +4,13 @@
 
 #include "domain/code_lists.hpp"
 #include "domain/reference_places.hpp"
+#include "domain/text.hpp"
 #include "web/form_fields.hpp"
 
 namespace foljsam::web {
 namespace {
 
-std::string Trim(const std::string& s) {
-    const auto first = s.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos) return "";
-    return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
-}
+using domain::Trim;
 
 template <typename Int>
 std::optional<Int> ParseInt(const std::string& text, bool& ok) {
