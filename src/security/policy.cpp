@@ -54,6 +54,7 @@ bool Can(const domain::Actor& actor, Action action, const Resource& res) {
         case Action::kAdminOrganisations:
         case Action::kAdminInsatser:
         case Action::kAdminUsers:
+        case Action::kAdminGoals:
         case Action::kViewAudit:
             return HasForbundRole(actor, Role::kForbundAdmin, res.forbund_id);
     }

@@ -9,7 +9,8 @@
 // - Identities (personnummer, name) are for registrars assigned to the insats AND employed
 //   by its controller organisation (or a unit under it), in an insats registered with
 //   identity. No administrator role ever grants them.
-// - Administration of members, units, insatser and users is for the förbundsadministratör.
+// - Administration of members, units, insatser, users and goals is for the
+//   förbundsadministratör. Goals and their follow-up are read with kViewInsats.
 // - Aggregates of an insats are for the insats's own roles and the association's
 //   administrator, analysts and readers.
 // Pure function of its arguments; thread-safe.
@@ -29,6 +30,7 @@ enum class Action {
     kAdminOrganisations,
     kAdminInsatser,
     kAdminUsers,
+    kAdminGoals,  // define the goals (förväntat resultat) of the association's insatser
     kViewAudit,
 };
 
