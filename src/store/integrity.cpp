@@ -20,7 +20,8 @@ const char* kTables[] = {"forbund",
                          "role_assignment",
                          "user_session",
                          "api_token",
-                         "audit_event"};
+                         "audit_event",
+                         "goal"};
 }  // namespace
 
 Result<std::map<std::string, long long>> CountRows(UnitOfWork& uow) {
