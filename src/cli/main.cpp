@@ -102,10 +102,6 @@ std::string LocalTimestamp() {
 // Runs `foljsam report` as the operator of the machine; returns the exit status.
 int RunReport(services::App& app, services::AdminService& admin, const ReportOptions& o) {
     namespace report = foljsam::report;
-    if (o.format == "html") {
-        std::cerr << "format html kommer i en senare version\n";
-        return 2;
-    }
     if (o.format == "xlsx" && o.output.empty())
         return Fail(Status::InvalidInput("--format xlsx kräver -o FIL (en arbetsbok skrivs inte till standard ut)."));
     if (!app.IsInitialised())
@@ -149,7 +145,9 @@ int RunReport(services::App& app, services::AdminService& admin, const ReportOpt
         Status written = report::RenderXlsx(input, o.output);
         return written.ok() ? 0 : Fail(written);
     }
-    const std::string text = o.format == "csv" ? report::RenderCsv(input) : report::RenderJson(input);
+    const std::string text = o.format == "csv"    ? report::RenderCsv(input)
+                             : o.format == "html" ? report::RenderHtml(input)
+                                                  : report::RenderJson(input);
     if (o.output.empty()) {
         std::cout << text;
         return 0;
@@ -231,7 +229,9 @@ int main(int argc, char** argv) {
     report_cmd->add_option("--insats", report_options.insatser, "Insatsens namn (kan upprepas; utan: hela förbundet)");
     report_cmd->add_option("--measure", report_options.measures, "Mått, t.ex. started (kan upprepas; utan: alla)");
     report_cmd->add_option("--dimension", report_options.dimensions, "Dimension, t.ex. gender (högst två)");
-    report_cmd->add_option("--format", report_options.format, "html, xlsx, csv eller json")
+    report_cmd
+        ->add_option("--format", report_options.format,
+                     "json (cellerna), csv (för Excel), html (tabeller och diagram) eller xlsx (kräver -o)")
         ->check(CLI::IsMember({"html", "xlsx", "csv", "json"}))
         ->capture_default_str();
     report_cmd->add_option("-o,--output", report_options.output,

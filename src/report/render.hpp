@@ -1,8 +1,8 @@
 #pragma once
-// Renderers of a report (design.md, "Reports are cells"): JSON, CSV and XLSX are renderings
-// of the same cells, so every output agrees with every other. When suppression applies, a
-// suppressed cell's true value never appears in any output: JSON gives null, CSV and XLSX
-// give report::DisplayValue()'s marker ("<5" or "–").
+// Renderers of a report (design.md, "Reports are cells"): JSON, CSV, HTML and XLSX are
+// renderings of the same cells, so every output agrees with every other. When suppression
+// applies, a suppressed cell's true value never appears in any output: JSON gives null,
+// CSV, HTML and XLSX give report::DisplayValue()'s marker ("<5" or "–").
 //
 // Value labels are Swedish: report::ValueLabel(), and for the insats dimension the
 // insats's name from `insats_names`. JSON keeps the national codes (issue 3, item 7).
@@ -50,6 +50,16 @@ std::string RenderJson(const RenderInput& input);
 // "Totalt" when the cell is not broken down by it, the value or the marker, and "ja" or
 // "nej". Fields holding ';', '"', CR or LF are quoted, with '"' doubled.
 std::string RenderCsv(const RenderInput& input);
+
+// A standalone Swedish HTML5 document (lang="sv", UTF-8, its CSS in a <style> element; no
+// scripts, no external resources) for saving or printing: a heading with the association
+// and the period, the lines about the report that XLSX's sheet "Om rapporten" has (scope,
+// small-number protection, the multi-valued note), then the same tables as RenderXlsx()
+// as accessible tables (<caption>, <th scope="col"> per column, <th scope="row"> per value),
+// the measures as columns and the values as rows, each cell RenderedValue(); under each
+// table of one dimension a bar chart (BarChartSvg()) of the first measure in which a
+// hidden cell draws no bar, only its marker.
+std::string RenderHtml(const RenderInput& input);
 
 // Writes an XLSX workbook to `out` (replacing it): one sheet per table (the totals
 // "Totalt", each dimension's values, the pairs of two dimensions) with the measures as

@@ -1,7 +1,6 @@
-// XLSX renderer over libxlsxwriter (see render.hpp). A table is the cells that share the
-// same dimensions: the totals, each dimension's values, and the pairs of two dimensions.
-// Each table gets a sheet with the values as rows and the measures as columns, so a reader
-// compares measures side by side, and a native column chart of the first measure.
+// XLSX renderer over libxlsxwriter (see render.hpp). Each of the report's tables
+// (report_tables.hpp) gets a sheet with the values as rows and the measures as columns, so
+// a reader compares measures side by side, and a native column chart of the first measure.
 
 #include <xlsxwriter.h>
 
@@ -14,42 +13,10 @@
 #include "report/dimension.hpp"
 #include "report/measure.hpp"
 #include "report/render.hpp"
+#include "report/report_tables.hpp"
 
 namespace foljsam::report {
 namespace {
-
-// One sheet: the cells that share `dimensions`, row by row, a column per measure.
-struct Table {
-    std::vector<Dimension> dimensions;
-    std::vector<std::vector<std::string>> rows;            // the values, per row
-    std::map<std::vector<std::string>, size_t> row_index;  // values -> row
-    std::vector<std::map<Measure, const Cell*>> cells;     // per row
-};
-
-std::vector<Table> TablesOf(const Report& report) {
-    std::vector<Table> tables;
-    for (const Cell& cell : report.cells) {
-        std::vector<Dimension> dimensions;
-        std::vector<std::string> values;
-        for (const auto& [dimension, value] : cell.by) {
-            dimensions.push_back(dimension);
-            values.push_back(value);
-        }
-        auto table =
-            std::find_if(tables.begin(), tables.end(), [&](const Table& t) { return t.dimensions == dimensions; });
-        if (table == tables.end()) {
-            tables.push_back(Table{dimensions, {}, {}, {}});
-            table = tables.end() - 1;
-        }
-        auto [it, inserted] = table->row_index.emplace(values, table->rows.size());
-        if (inserted) {
-            table->rows.push_back(values);
-            table->cells.emplace_back();
-        }
-        table->cells[it->second][cell.measure] = &cell;
-    }
-    return tables;
-}
 
 // Excel's rules: at most 31 characters, none of []:*?/\, unique ignoring case (ASCII
 // case is enough for our Swedish labels' first letters; åäö differ anyway).
@@ -79,17 +46,10 @@ std::string SheetName(std::string wanted, std::set<std::string>& used) {
     return name;
 }
 
-std::string TableTitle(const std::vector<Dimension>& dimensions) {
-    if (dimensions.empty()) return "Totalt";
-    std::string title(DimensionLabel(dimensions[0]));
-    if (dimensions.size() == 2) title += " × " + std::string(DimensionLabel(dimensions[1]));
-    return title;
-}
-
 // For a table of two dimensions laid out as a full grid (blocks of rows with the same
 // first value, each listing the same second values in the same order, as Compute() emits
 // them): the block size. 0 otherwise.
-size_t GridBlockSize(const Table& table) {
+size_t GridBlockSize(const ReportTable& table) {
     if (table.dimensions.size() != 2 || table.rows.empty()) return 0;
     size_t block = 0;
     while (block < table.rows.size() && table.rows[block][0] == table.rows[0][0]) ++block;
@@ -108,7 +68,7 @@ struct Formats {
     lxw_format* wrap;
 };
 
-void WriteTable(lxw_workbook* workbook, const RenderInput& input, const Table& table, const std::string& name,
+void WriteTable(lxw_workbook* workbook, const RenderInput& input, const ReportTable& table, const std::string& name,
                 const Formats& formats) {
     lxw_worksheet* sheet = workbook_add_worksheet(workbook, name.c_str());
     const std::vector<Measure>& measures = input.report.query.measures;
@@ -173,7 +133,7 @@ void WriteTable(lxw_workbook* workbook, const RenderInput& input, const Table& t
         }
         chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
     }
-    const std::string title = std::string(MeasureLabel(measures[0])) + " efter " + TableTitle(table.dimensions);
+    const std::string title = std::string(MeasureLabel(measures[0])) + " efter " + ReportTableTitle(table.dimensions);
     chart_title_set_name(chart, title.c_str());
     chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
     lxw_chart_options options = {};
@@ -190,34 +150,7 @@ void WriteAbout(lxw_workbook* workbook, const RenderInput& input, const std::str
     worksheet_set_paper(sheet, 9);
     worksheet_set_landscape(sheet);
     worksheet_fit_to_pages(sheet, 1, 0);
-    std::vector<std::pair<std::string, std::string>> lines;
-    lines.emplace_back("Rapport", "Följsam – uppföljning av insatser");
-    lines.emplace_back("Förbund", input.forbund_name);
-    lines.emplace_back("Period", input.period.Label() + " (" + input.period.from.ToString() + " – " +
-                                     input.period.to.ToString() + ")");
-    std::string insatser;
-    for (const auto& [id, insats_name] : input.insats_names) insatser += (insatser.empty() ? "" : ", ") + insats_name;
-    lines.emplace_back("Insatser", insatser.empty() ? "Inga" : insatser);
-    std::string measures;
-    for (Measure measure : input.report.query.measures)
-        measures += (measures.empty() ? "" : ", ") + std::string(MeasureLabel(measure));
-    lines.emplace_back("Mått", measures);
-    std::string dimensions;
-    for (Dimension dimension : input.report.query.dimensions)
-        dimensions += (dimensions.empty() ? "" : ", ") + std::string(DimensionLabel(dimension));
-    lines.emplace_back("Uppdelat på", dimensions.empty() ? "Inget (bara totaler)" : dimensions);
-    const std::string t = std::to_string(input.threshold);
-    lines.emplace_back("Skydd för små tal",
-                       input.suppression_applied
-                           ? "Tillämpat. Antal från 1 till " + std::to_string(input.threshold - 1) + " visas som \"<" +
-                                 t + "\"; antal som skulle avslöja dem visas som \"–\". Noll visas."
-                           : "Inte tillämpat: rapporten visar även små tal och får inte spridas vidare.");
-    lines.emplace_back("Tröskel", t);
-    if (input.report.multi_valued_totals_may_exceed)
-        lines.emplace_back("Obs",
-                           "En deltagare kan ha flera värden i en av dimensionerna och räknas då under vart och "
-                           "ett av dem. Summan av värdena kan därför bli större än antalet deltaganden.");
-    lines.emplace_back("Skapad", input.generated_at);
+    const auto lines = AboutLines(input);
     for (size_t row_idx = 0; row_idx < lines.size(); ++row_idx) {
         const auto row = static_cast<lxw_row_t>(row_idx);
         worksheet_write_string(sheet, row, 0, lines[row_idx].first.c_str(), formats.header);
@@ -246,8 +179,8 @@ Status RenderXlsx(const RenderInput& input, const std::filesystem::path& out) {
 
     std::set<std::string> used;
     const std::string about_name = SheetName("Om rapporten", used);
-    for (const Table& table : TablesOf(input.report))
-        WriteTable(workbook, input, table, SheetName(TableTitle(table.dimensions), used), formats);
+    for (const ReportTable& table : ReportTablesOf(input.report))
+        WriteTable(workbook, input, table, SheetName(ReportTableTitle(table.dimensions), used), formats);
     WriteAbout(workbook, input, about_name, formats);
 
     // Write errors only show up here (stack.md 5.5).

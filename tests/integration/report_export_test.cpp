@@ -2,7 +2,8 @@
 // The XLSX is read back by a real third-party reader: LibreOffice converts every sheet to
 // CSV, and every number and marker on the data sheets is compared with the JSON cells.
 // LibreOffice is a test dependency (scripts/setup installs libreoffice-calc-nogui); when
-// soffice is missing the test fails, because a skipped test would hide the gap.
+// soffice is missing the test fails, because a skipped test would hide the gap. The HTML
+// document's tables are read back too and compared with the same JSON cells.
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -13,6 +14,7 @@
 #include <iterator>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -23,6 +25,7 @@
 #include "report/measure.hpp"
 #include "report/render.hpp"
 #include "report/suppression.hpp"
+#include "support/markup.hpp"
 
 namespace {
 
@@ -124,93 +127,147 @@ class ReportExport : public ::testing::Test {
     fs::path profile_;
 };
 
-TEST_F(ReportExport, XlsxReadBackByLibreOfficeMatchesTheJsonCells) {
-    const report::Query query{{Measure::kStarted, Measure::kParticipated, Measure::kEndedToWorkOrStudies},
-                              {Dimension::kGender, Dimension::kInsats},
-                              report::Period::Year(2025),
-                              {}};
-    auto computed = report::Compute(Facts(), query);
-    ASSERT_TRUE(computed.ok()) << computed.status().message();
-    ASSERT_TRUE(report::Suppress(*computed, report::SuppressionOptions{5}).ok());
-    const report::RenderInput input{.report = *computed,
-                                    .period = query.period,
-                                    .insats_names = {{1, "Steg, \"ett\""}, {2, "Vägen vidare"}},
-                                    .forbund_name = "Samordningsförbundet Test",
-                                    .threshold = 5,
-                                    .suppression_applied = true,
-                                    .generated_at = "2026-01-02 03:04"};
-    const fs::path xlsx = dir_ / "rapport.xlsx";
-    const foljsam::Status written = report::RenderXlsx(input, xlsx);
-    ASSERT_TRUE(written.ok()) << written.message() << " " << written.internal();
-    const auto json = nlohmann::json::parse(report::RenderJson(input));
-    ConvertToCsv(xlsx);
+// What each JSON cell must look like in a table: keyed by measure label and the Swedish
+// labels of its (dimension label, value label) pairs.
+using Key = std::pair<std::string, std::map<std::string, std::string>>;
 
-    // What each JSON cell must look like in the sheets: keyed by measure label and the
-    // Swedish labels of its (dimension label, value label) pairs.
-    using Key = std::pair<std::string, std::map<std::string, std::string>>;
+// The report every export test renders: three measures by gender x insats, suppressed.
+struct Rendered {
+    report::Query query{{Measure::kStarted, Measure::kParticipated, Measure::kEndedToWorkOrStudies},
+                        {Dimension::kGender, Dimension::kInsats},
+                        report::Period::Year(2025),
+                        {}};
+    report::Report computed;
+    report::RenderInput Input() const {
+        return report::RenderInput{.report = computed,
+                                   .period = query.period,
+                                   .insats_names = {{1, "Steg, \"ett\" <1> & co"}, {2, "Vägen vidare"}},
+                                   .forbund_name = "Samordningsförbundet Test",
+                                   .threshold = 5,
+                                   .suppression_applied = true,
+                                   .generated_at = "2026-01-02 03:04"};
+    }
+};
+
+Rendered RenderedReport() {
+    Rendered rendered;
+    auto computed = report::Compute(Facts(), rendered.query);
+    EXPECT_TRUE(computed.ok()) << computed.status().message();
+    if (!computed.ok()) return rendered;
+    EXPECT_TRUE(report::Suppress(*computed, report::SuppressionOptions{5}).ok());
+    rendered.computed = *computed;
+    return rendered;
+}
+
+// The expected text of every cell, from the JSON contract. The marker of a hidden cell
+// comes from the engine's cell: JSON deliberately does not carry it.
+std::map<Key, std::string> ExpectedCells(const Rendered& rendered) {
+    const auto json = nlohmann::json::parse(report::RenderJson(rendered.Input()));
     std::map<Key, std::string> expected;
     int hidden = 0;
-    ASSERT_EQ(json["cells"].size(), computed->cells.size());
-    for (size_t idx = 0; idx < computed->cells.size(); ++idx) {
+    EXPECT_EQ(json["cells"].size(), rendered.computed.cells.size());
+    for (size_t idx = 0; idx < json["cells"].size(); ++idx) {
         const auto& cell = json["cells"][idx];
         const report::Measure measure = *report::ParseMeasure(cell["measure"].get<std::string>());
         Key key{std::string(report::MeasureLabel(measure)), {}};
         for (const auto& [name, value] : cell["by"].items()) {
             const Dimension dimension = *report::ParseDimension(name);
-            // JSON names the insats; the sheets do too. Other values are codes there.
+            // JSON names the insats; the tables do too. Other values are codes there.
             key.second[std::string(report::DimensionLabel(dimension))] =
                 dimension == Dimension::kInsats ? value.get<std::string>()
                                                 : report::ValueLabel(dimension, value.get<std::string>());
         }
         if (cell["suppressed"].get<bool>()) {
-            ASSERT_TRUE(cell["value"].is_null());
+            EXPECT_TRUE(cell["value"].is_null());
             ++hidden;
-            // The marker comes from the engine's cell: JSON deliberately does not carry it.
-            expected[key] = report::DisplayValue(computed->cells[idx], 5);
+            expected[key] = report::DisplayValue(rendered.computed.cells[idx], 5);
         } else {
             expected[key] = std::to_string(cell["value"].get<long long>());
         }
     }
-    ASSERT_EQ(expected.size(), computed->cells.size()) << "two cells with the same labels";
-    ASSERT_GE(hidden, 2) << "the fixture must exercise suppression";
+    EXPECT_EQ(expected.size(), rendered.computed.cells.size()) << "two cells with the same labels";
+    EXPECT_GE(hidden, 2) << "the fixture must exercise suppression";
+    return expected;
+}
 
-    std::map<std::string, std::string> measure_labels;  // label -> itself, for lookup
-    for (Measure measure : query.measures) measure_labels[std::string(report::MeasureLabel(measure))] = "";
+// Checks one table read back from an export (a header row, then a row per value: the
+// value labels, then a column per measure) against `expected`, recording each cell in
+// `seen`. False when `rows` has no measure column, i.e. is no table.
+bool CheckTable(const std::string& where, const std::vector<std::vector<std::string>>& rows, const report::Query& query,
+                const std::map<Key, std::string>& expected, std::map<Key, std::string>& seen) {
+    std::set<std::string> measure_labels;
+    for (Measure measure : query.measures) measure_labels.insert(std::string(report::MeasureLabel(measure)));
+    EXPECT_FALSE(rows.empty()) << where;
+    if (rows.empty()) return false;
+    const auto& header = rows[0];
+    size_t first_measure = 0;
+    while (first_measure < header.size() && !measure_labels.count(header[first_measure])) ++first_measure;
+    if (first_measure == header.size()) return false;
+    EXPECT_EQ(header.size() - first_measure, query.measures.size()) << where;
+    for (size_t row_idx = 1; row_idx < rows.size(); ++row_idx) {
+        const auto& row = rows[row_idx];
+        EXPECT_EQ(row.size(), header.size()) << where << " row " << row_idx;
+        if (row.size() != header.size()) continue;
+        std::map<std::string, std::string> by;
+        for (size_t col = 0; col < first_measure; ++col)
+            if (!header[col].empty()) by[header[col]] = row[col];  // the totals table has no dimension
+        for (size_t col = first_measure; col < header.size(); ++col) {
+            const Key key{header[col], by};
+            auto it = expected.find(key);
+            EXPECT_NE(it, expected.end())
+                << where << " row " << row_idx << " column " << header[col] << " has no JSON cell";
+            if (it == expected.end()) continue;
+            EXPECT_EQ(row[col], it->second) << where << " row " << row_idx << " column " << header[col];
+            EXPECT_TRUE(seen.emplace(key, row[col]).second) << "shown twice: " << where;
+        }
+    }
+    return true;
+}
+
+TEST_F(ReportExport, XlsxReadBackByLibreOfficeMatchesTheJsonCells) {
+    const Rendered rendered = RenderedReport();
+    const fs::path xlsx = dir_ / "rapport.xlsx";
+    const foljsam::Status written = report::RenderXlsx(rendered.Input(), xlsx);
+    ASSERT_TRUE(written.ok()) << written.message() << " " << written.internal();
+    const auto expected = ExpectedCells(rendered);
+    ConvertToCsv(xlsx);
+
     std::map<Key, std::string> seen;
     int data_sheets = 0;
     bool about_sheet = false;
     for (const auto& entry : fs::directory_iterator(dir_ / "csv")) {
-        const auto rows = ParseCsv(ReadFile(entry.path()));
-        ASSERT_FALSE(rows.empty()) << entry.path();
-        const auto& header = rows[0];
-        size_t first_measure = 0;
-        while (first_measure < header.size() && !measure_labels.count(header[first_measure])) ++first_measure;
-        if (first_measure == header.size()) {
-            // Not a table: the sheet about the report.
-            about_sheet = ReadFile(entry.path()).find("Skydd för små tal") != std::string::npos;
-            continue;
-        }
-        ++data_sheets;
-        ASSERT_EQ(header.size() - first_measure, query.measures.size()) << entry.path();
-        for (size_t row_idx = 1; row_idx < rows.size(); ++row_idx) {
-            const auto& row = rows[row_idx];
-            ASSERT_EQ(row.size(), header.size()) << entry.path() << " row " << row_idx;
-            std::map<std::string, std::string> by;
-            for (size_t col = 0; col < first_measure; ++col)
-                if (!header[col].empty()) by[header[col]] = row[col];  // the totals sheet has no dimension
-            for (size_t col = first_measure; col < header.size(); ++col) {
-                const Key key{header[col], by};
-                auto it = expected.find(key);
-                ASSERT_NE(it, expected.end())
-                    << entry.path() << " row " << row_idx << " column " << header[col] << " has no JSON cell";
-                EXPECT_EQ(row[col], it->second) << entry.path() << " row " << row_idx << " column " << header[col];
-                EXPECT_TRUE(seen.emplace(key, row[col]).second) << "shown twice: " << entry.path();
-            }
+        const std::string text = ReadFile(entry.path());
+        if (CheckTable(entry.path().string(), ParseCsv(text), rendered.query, expected, seen)) {
+            ++data_sheets;
+        } else {
+            about_sheet = text.find("Skydd för små tal") != std::string::npos;  // the sheet about the report
         }
     }
     EXPECT_EQ(data_sheets, 4) << "Totalt, Kön, Insats, Kön × Insats";
     EXPECT_TRUE(about_sheet) << "the sheet \"Om rapporten\"";
     EXPECT_EQ(seen.size(), expected.size()) << "every JSON cell appears in the workbook";
+}
+
+// The HTML document's tables, read as text with references resolved, against the same
+// JSON cells: the header row's <th> texts (the totals' empty corner included), then each
+// row's label and value cells.
+TEST_F(ReportExport, HtmlTablesMatchTheJsonCells) {
+    const Rendered rendered = RenderedReport();
+    const std::string html = report::RenderHtml(rendered.Input());
+    EXPECT_EQ(foljsam::testing::MarkupProblem(html), "");
+    const auto expected = ExpectedCells(rendered);
+    std::map<Key, std::string> seen;
+    const auto tables = foljsam::testing::HtmlTablesOf(html);
+    for (const auto& table : tables) {
+        std::vector<std::vector<std::string>> rows;
+        for (const auto& row : table.rows) {
+            rows.emplace_back();
+            for (const auto& cell : row) rows.back().push_back(cell.text);
+        }
+        EXPECT_TRUE(CheckTable(table.caption, rows, rendered.query, expected, seen)) << table.caption;
+    }
+    EXPECT_EQ(tables.size(), 4u) << "Totalt, Kön, Insats, Kön × Insats";
+    EXPECT_EQ(seen.size(), expected.size()) << "every JSON cell appears in the document";
 }
 
 }  // namespace

@@ -1,0 +1,73 @@
+#include "report/report_tables.hpp"
+
+#include <algorithm>
+
+namespace foljsam::report {
+
+std::vector<ReportTable> ReportTablesOf(const Report& report) {
+    std::vector<ReportTable> tables;
+    std::vector<std::map<std::vector<std::string>, size_t>> row_index;  // per table: values -> row
+    for (const Cell& cell : report.cells) {
+        std::vector<Dimension> dimensions;
+        std::vector<std::string> values;
+        for (const auto& [dimension, value] : cell.by) {
+            dimensions.push_back(dimension);
+            values.push_back(value);
+        }
+        auto table = std::find_if(tables.begin(), tables.end(),
+                                  [&](const ReportTable& t) { return t.dimensions == dimensions; });
+        if (table == tables.end()) {
+            tables.push_back(ReportTable{dimensions, {}, {}});
+            row_index.emplace_back();
+            table = tables.end() - 1;
+        }
+        auto [it, inserted] = row_index[table - tables.begin()].emplace(values, table->rows.size());
+        if (inserted) {
+            table->rows.push_back(values);
+            table->cells.emplace_back();
+        }
+        table->cells[it->second][cell.measure] = &cell;
+    }
+    return tables;
+}
+
+std::string ReportTableTitle(const std::vector<Dimension>& dimensions) {
+    if (dimensions.empty()) return "Totalt";
+    std::string title(DimensionLabel(dimensions[0]));
+    if (dimensions.size() == 2) title += " × " + std::string(DimensionLabel(dimensions[1]));
+    return title;
+}
+
+std::vector<std::pair<std::string, std::string>> AboutLines(const RenderInput& input) {
+    std::vector<std::pair<std::string, std::string>> lines;
+    lines.emplace_back("Rapport", "Följsam – uppföljning av insatser");
+    lines.emplace_back("Förbund", input.forbund_name);
+    lines.emplace_back("Period", input.period.Label() + " (" + input.period.from.ToString() + " – " +
+                                     input.period.to.ToString() + ")");
+    std::string insatser;
+    for (const auto& [id, insats_name] : input.insats_names) insatser += (insatser.empty() ? "" : ", ") + insats_name;
+    lines.emplace_back("Insatser", insatser.empty() ? "Inga" : insatser);
+    std::string measures;
+    for (Measure measure : input.report.query.measures)
+        measures += (measures.empty() ? "" : ", ") + std::string(MeasureLabel(measure));
+    lines.emplace_back("Mått", measures);
+    std::string dimensions;
+    for (Dimension dimension : input.report.query.dimensions)
+        dimensions += (dimensions.empty() ? "" : ", ") + std::string(DimensionLabel(dimension));
+    lines.emplace_back("Uppdelat på", dimensions.empty() ? "Inget (bara totaler)" : dimensions);
+    const std::string t = std::to_string(input.threshold);
+    lines.emplace_back("Skydd för små tal",
+                       input.suppression_applied
+                           ? "Tillämpat. Antal från 1 till " + std::to_string(input.threshold - 1) + " visas som \"<" +
+                                 t + "\"; antal som skulle avslöja dem visas som \"–\". Noll visas."
+                           : "Inte tillämpat: rapporten visar även små tal och får inte spridas vidare.");
+    lines.emplace_back("Tröskel", t);
+    if (input.report.multi_valued_totals_may_exceed)
+        lines.emplace_back("Obs",
+                           "En deltagare kan ha flera värden i en av dimensionerna och räknas då under vart och "
+                           "ett av dem. Summan av värdena kan därför bli större än antalet deltaganden.");
+    lines.emplace_back("Skapad", input.generated_at);
+    return lines;
+}
+
+}  // namespace foljsam::report

@@ -1,0 +1,40 @@
+#pragma once
+// A report's cells as the table renderers (XLSX, HTML) lay them out, so that both show
+// the same tables: a table is the cells that share the same dimensions (the totals, each
+// dimension's values, the pairs of two dimensions), with the values as rows and the
+// measures as columns. Also the lines that describe a report. Free functions; thread-safe
+// on distinct outputs.
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "report/cell.hpp"
+#include "report/dimension.hpp"
+#include "report/measure.hpp"
+#include "report/render.hpp"
+
+namespace foljsam::report {
+
+struct ReportTable {
+    std::vector<Dimension> dimensions;                  // empty for the totals
+    std::vector<std::vector<std::string>> rows;         // per row, its values in `dimensions` order
+    std::vector<std::map<Measure, const Cell*>> cells;  // per row, the cell of each measure it has
+};
+
+// The tables in the order their first cells appear in `report` (Compute(): totals, then
+// each dimension, then the pair), rows in the order of their first cells. The cells are
+// borrowed from `report`, which must outlive the result.
+std::vector<ReportTable> ReportTablesOf(const Report& report);
+
+// "Totalt" for the totals, else the dimension labels joined by " × ", e.g. "Kön × Insats".
+std::string ReportTableTitle(const std::vector<Dimension>& dimensions);
+
+// (label, text) lines about the report, in Swedish: the report, the association, the
+// period, the insatser, the measures, the dimensions, small-number protection (applied or
+// not, and what "<t" and "–" mean), the threshold, the multi-valued note when the totals
+// may be exceeded, and when the report was made.
+std::vector<std::pair<std::string, std::string>> AboutLines(const RenderInput& input);
+
+}  // namespace foljsam::report
