@@ -15,7 +15,6 @@
 #include <string>
 #include <vector>
 
-#include "cli/report_input.hpp"
 #include "report/dimension.hpp"
 #include "report/measure.hpp"
 #include "report/period.hpp"
@@ -140,7 +139,7 @@ int RunReport(services::App& app, services::AdminService& admin, const ReportOpt
     }
     auto result = reports.RunAsOperator(forbund->id, request);
     if (!result.ok()) return Fail(result.status());
-    const report::RenderInput input = foljsam::cli::RenderInputOf(*result, forbund->name, LocalTimestamp());
+    const report::RenderInput input = foljsam::services::RenderInputOf(*result, LocalTimestamp());
     if (o.format == "xlsx") {
         Status written = report::RenderXlsx(input, o.output);
         return written.ok() ? 0 : Fail(written);

@@ -32,6 +32,10 @@ struct Query {
     Period period;
     // Scope: the insatser to count; nullopt or an empty set means the whole association.
     std::optional<std::set<long long>> insatser;
+    // Filters: a participation counts only when, for every filter, one of its values in
+    // that dimension (ValuesOf(); "" for a missing answer, the id text for insats) is in
+    // the filter's set. An empty set filters nothing. Dimensions may also be filtered on.
+    std::vector<std::pair<Dimension, std::set<std::string>>> filters;
 };
 
 struct Report {

@@ -30,6 +30,8 @@ constexpr DimensionInfo kDimensions[] = {
     {Dimension::kBirthRegion, "birth_region", "Födelseregion", "birth_region"},
     {Dimension::kExitReason, "exit_reason", "Avslutsorsak", "exit_reason"},
     {Dimension::kOccupationAfter, "occupation_after", "Sysselsättning efter", "occupation_after"},
+    {Dimension::kOccupationAtStart, "occupation_at_start", "Sysselsättning vid start", "occupation"},
+    {Dimension::kSupportAfter, "support_after", "Försörjning efter", "support"},
 };
 
 constexpr std::string_view kMissingLabel = "Uppgift saknas";
@@ -72,7 +74,8 @@ std::optional<Dimension> ParseDimension(std::string_view name) {
 }
 
 bool IsMultiValued(Dimension dimension) {
-    return dimension == Dimension::kSupportAtStart || dimension == Dimension::kTargetGroup;
+    return dimension == Dimension::kSupportAtStart || dimension == Dimension::kTargetGroup ||
+           dimension == Dimension::kSupportAfter;
 }
 
 const std::string* FieldOf(Dimension dimension, const Fact& fact) {
@@ -99,9 +102,12 @@ const std::string* FieldOf(Dimension dimension, const Fact& fact) {
             return &fact.exit_reason;
         case Dimension::kOccupationAfter:
             return &fact.occupation_after;
+        case Dimension::kOccupationAtStart:
+            return &fact.occupation_start;
         case Dimension::kInsats:
         case Dimension::kSupportAtStart:
         case Dimension::kTargetGroup:
+        case Dimension::kSupportAfter:
             return nullptr;
     }
     return nullptr;
@@ -110,6 +116,7 @@ const std::string* FieldOf(Dimension dimension, const Fact& fact) {
 const std::vector<std::string>* ListOf(Dimension dimension, const Fact& fact) {
     if (dimension == Dimension::kSupportAtStart) return &fact.support_at_start;
     if (dimension == Dimension::kTargetGroup) return &fact.target_groups;
+    if (dimension == Dimension::kSupportAfter) return &fact.support_after;
     return nullptr;
 }
 

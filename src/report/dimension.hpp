@@ -29,20 +29,24 @@ enum class Dimension {
     kBirthRegion,
     kExitReason,
     kOccupationAfter,
+    kOccupationAtStart,
+    kSupportAfter,
 };
 
 // Every dimension in the order above.
 const std::vector<Dimension>& AllDimensions();
 // "insats", "gender", "age_group", "education", "time_without_work", "support_at_start",
 // "referrer_member", "referrer_unit", "district", "kommun", "target_group",
-// "birth_region", "exit_reason", "occupation_after".
+// "birth_region", "exit_reason", "occupation_after", "occupation_at_start", "support_after".
+// The last two are not in domain.md's list; the follow-up needs them for the profile at
+// start and the before -> after transitions (issue 3, item 3).
 std::string_view DimensionName(Dimension dimension);
 // Swedish label, e.g. "Kön".
 std::string_view DimensionLabel(Dimension dimension);
 // The dimension with this name, or nullopt.
 std::optional<Dimension> ParseDimension(std::string_view name);
 
-// True for support_at_start and target_group: a participation may have several values,
+// True for support_at_start, target_group and support_after: a participation may have several values,
 // is counted once under each, and the values' counts may sum to more than the total.
 bool IsMultiValued(Dimension dimension);
 
@@ -53,7 +57,8 @@ std::vector<std::string> ValuesOf(Dimension dimension, const Fact& fact);
 
 // The full ordered value domain of a coded dimension, so that tables list zero rows:
 // the code list's order for gender, education, time_without_work, support_at_start,
-// target_group, birth_region, exit_reason and occupation_after; age groups 16-19 .. 65+
+// target_group, birth_region, exit_reason, occupation_after, occupation_at_start and
+// support_after; age groups 16-19 .. 65+
 // then "<16"; referrer_member KOMMUN, REGION, FK, AF, EGENANMALAN, ANNAN. Empty for the
 // open dimensions (insats, referrer_unit, district, kommun). The reference lives as long
 // as the program.

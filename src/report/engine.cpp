@@ -122,6 +122,17 @@ Status ValidateQuery(const Query& query) {
     return Status::Ok();
 }
 
+// True when the fact passes every filter of the query.
+bool PassesFilters(const Fact& fact, const Query& query) {
+    for (const auto& [dimension, allowed] : query.filters) {
+        if (allowed.empty()) continue;
+        const std::vector<std::string> values = ValuesOf(dimension, fact);
+        if (std::none_of(values.begin(), values.end(), [&](const std::string& v) { return allowed.count(v) > 0; }))
+            return false;
+    }
+    return true;
+}
+
 uint8_t MeasureBit(Measure measure) { return static_cast<uint8_t>(1u << static_cast<unsigned>(measure)); }
 
 // Counts one measure into a flat array of cells: [0] total, then the first axis's values,
@@ -229,6 +240,7 @@ Result<Report> Compute(const std::vector<Fact>& facts, const Query& query) {
         for (Measure measure : query.measures)
             if (Counts(measure, fact, query.period)) mask |= MeasureBit(measure);
         if (mask == 0) continue;
+        if (!query.filters.empty() && !PassesFilters(fact, query)) continue;
         included.push_back(&fact);
         masks.push_back(mask);
     }

@@ -8,7 +8,7 @@
 // The values of a dimension are its full code-list domain (zeros included, so tables list
 // every row), then other values seen among the facts that count towards some measure of
 // the query, sorted (insats ids numerically), then "" (missing) when seen. Facts outside
-// the scope and FELREG facts are skipped. Multi-valued dimensions count a participation
+// the scope, facts that fail a filter and FELREG facts are skipped. Multi-valued dimensions count a participation
 // once under each of its values. persons_participated counts distinct persons within
 // each cell. Cost: one pass over all facts, then one pass per measure over the facts that
 // count in the period, plus a sort of their person keys.

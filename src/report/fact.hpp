@@ -30,6 +30,7 @@ struct Fact {
     std::string exit_reason;  // national code; FELREG excludes the fact from every measure
     std::string education;
     std::string time_without_work;
+    std::string occupation_start;  // occupation at start (sysselsättning vid start)
     std::string occupation_after;
     std::string birth_region;
     std::string referrer_member;                // KOMMUN, REGION, FK, AF, EGENANMALAN, ANNAN or ""
@@ -38,6 +39,7 @@ struct Fact {
     std::string kommun;                         // kommunkod or ""
     std::vector<std::string> support_at_start;  // multi-valued codes
     std::vector<std::string> target_groups;     // multi-valued codes
+    std::vector<std::string> support_after;     // multi-valued codes, at exit
 };
 
 }  // namespace foljsam::report

@@ -8,6 +8,7 @@
 // actor may ask for an unsuppressed report. Every run leaves one audit event "report.run"
 // (entity "report") with the query and the scope, never personal data. Thread-safe.
 
+#include <string>
 #include <vector>
 
 #include "common/status.hpp"
@@ -15,6 +16,7 @@
 #include "domain/organisation.hpp"
 #include "report/cell.hpp"
 #include "report/period.hpp"
+#include "report/render.hpp"
 #include "services/app.hpp"
 
 namespace foljsam::services {
@@ -34,7 +36,12 @@ struct ReportResult {
     std::vector<domain::Insats> scope;  // the insatser counted, in the association's order
     int threshold = 5;                  // the association's suppression threshold
     bool suppression_applied = true;
+    std::string forbund_name;  // the association's name, for the renderers
 };
+
+// The renderers' input (report/render.hpp) for `result`, made at `generated_at` (e.g.
+// "2025-06-30 14:05"). Borrows result.report: `result` must outlive the input.
+report::RenderInput RenderInputOf(const ReportResult& result, std::string generated_at);
 
 class ReportService {
    public:

@@ -61,7 +61,7 @@ struct Row {
     int anonymous = 0;
     std::string gender, age_group;
     NullableText referral_date, start_date, end_date;
-    std::string exit_reason, education, time_without_work, occupation_after, birth_region;
+    std::string exit_reason, education, time_without_work, occupation_start, occupation_after, birth_region;
     std::string referrer;
     NullableInt referrer_org_id;
     std::string residence_district, residence_special, residence_kommun;
@@ -69,7 +69,8 @@ struct Row {
 
 const char* kFactColumns =
     "SELECT p.id, p.insats_id, p.person_id, p.anonymous, p.gender, p.age_group, p.referral_date, p.start_date, "
-    "p.end_date, p.exit_reason, p.education, p.time_without_work, p.occupation_after, p.birth_region, p.referrer, "
+    "p.end_date, p.exit_reason, p.education, p.time_without_work, p.occupation_start, p.occupation_after, "
+    "p.birth_region, p.referrer, "
     "p.referrer_org_id, p.residence_district, p.residence_special, p.residence_kommun";
 
 void BindRow(soci::statement& st, Row& r) {
@@ -85,6 +86,7 @@ void BindRow(soci::statement& st, Row& r) {
     st.exchange(soci::into(r.exit_reason));
     st.exchange(soci::into(r.education));
     st.exchange(soci::into(r.time_without_work));
+    st.exchange(soci::into(r.occupation_start));
     st.exchange(soci::into(r.occupation_after));
     st.exchange(soci::into(r.birth_region));
     st.exchange(soci::into(r.referrer));
@@ -147,6 +149,7 @@ report::Fact ToFact(const Row& r, const std::unordered_map<long long, Referrer>&
     f.exit_reason = r.exit_reason;
     f.education = r.education;
     f.time_without_work = r.time_without_work;
+    f.occupation_start = r.occupation_start;
     f.occupation_after = r.occupation_after;
     f.birth_region = r.birth_region;
     if (r.referrer == "ORG" && r.referrer_org_id.ind == soci::i_ok) {
@@ -211,6 +214,8 @@ Result<std::vector<report::Fact>> LoadFacts(UnitOfWork& uow, long long forbund_i
         LoadCodes(uow, sel, "participation_support", " AND x.phase = 'START'", ids, facts,
                   &report::Fact::support_at_start);
         LoadCodes(uow, sel, "participation_target_group", "", ids, facts, &report::Fact::target_groups);
+        LoadCodes(uow, sel, "participation_support", " AND x.phase = 'AFTER'", ids, facts,
+                  &report::Fact::support_after);
     });
     if (!status.ok()) return status;
     return facts;

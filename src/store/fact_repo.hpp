@@ -26,8 +26,8 @@ namespace foljsam::store {
 // organisation's top-level member, or EGENANMALAN / ANNAN; referrer_unit = the referring
 // organisation's name when it is a unit (not a member); district = the residence district
 // code, or the special residence code (HEMLOS, OKAND) when no district is given; kommun =
-// the residence kommunkod; support_at_start and target_groups from their tables.
-// Four statements whatever the number of participations. Failure: kUnavailable or
+// the residence kommunkod; support_at_start, support_after and target_groups from their
+// tables. Five statements whatever the number of participations. Failure: kUnavailable or
 // kInternal from the database.
 Result<std::vector<report::Fact>> LoadFacts(UnitOfWork& uow, long long forbund_id,
                                             const std::optional<std::set<long long>>& insatser,

@@ -41,6 +41,13 @@ int HttpStatusFor(const Status& status) {
     return 500;
 }
 
+void SendDownload(Ctx& ctx, const std::string& filename, const std::string& content_type, const std::string& body) {
+    ctx.res.status = 200;
+    ctx.res.set_header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+    ctx.res.set_header("Cache-Control", "no-store");
+    ctx.res.set_content(body, content_type);
+}
+
 std::string CookieValue(const httplib::Request& req, const std::string& name) {
     const std::string header = req.get_header_value("Cookie");
     size_t pos = 0;
@@ -180,6 +187,10 @@ void Router::Render(Ctx& ctx, const std::string& name, nlohmann::json model, int
         model["csrf"] = ctx.auth.csrf_token;
         nlohmann::json nav = nlohmann::json::array();
         nav.push_back({{"href", "/start"}, {"label", "Start"}});
+        if (actor.user.forbund_id) {
+            nav.push_back({{"href", "/uppfoljning"}, {"label", "Uppföljning"}});
+            nav.push_back({{"href", "/utforska"}, {"label", "Utforska"}});
+        }
         const security::policy::Resource forbund{actor.user.forbund_id.value_or(-1)};
         if (security::policy::Can(actor, security::policy::Action::kAdminInsatser, forbund)) {
             nav.push_back({{"href", "/admin/organisationer"}, {"label", "Organisationer"}});

@@ -77,6 +77,8 @@ class Router {
 };
 
 int HttpStatusFor(const Status& status);
+// Sends `body` as a file to save (Content-Disposition: attachment; `filename` is ASCII).
+void SendDownload(Ctx& ctx, const std::string& filename, const std::string& content_type, const std::string& body);
 // Session cookie helpers.
 std::string CookieValue(const httplib::Request& req, const std::string& name);
 std::string SessionCookie(const std::string& token, bool secure);
@@ -88,5 +90,8 @@ void RegisterAuthPages(Router& router);
 void RegisterParticipationPages(Router& router);
 void RegisterAdminPages(Router& router);
 void RegisterApi(Router& router);
+void RegisterGoalPages(Router& router);
+void RegisterReportPages(Router& router);
+void RegisterExplorePages(Router& router);
 
 }  // namespace foljsam::web

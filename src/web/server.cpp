@@ -72,6 +72,9 @@ Result<int> Server::Bind(const ServeOptions& options) {
     RegisterParticipationPages(router);
     RegisterAdminPages(router);
     RegisterApi(router);
+    RegisterGoalPages(router);
+    RegisterReportPages(router);
+    RegisterExplorePages(router);
 
     const bool tls = options.secure_cookies;
     http.set_post_routing_handler(

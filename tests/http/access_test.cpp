@@ -28,6 +28,12 @@ const std::vector<std::string> kPageGets = {
     "/admin/insatser/1",
     "/admin/anvandare",
     "/konto/losenord",
+    "/uppfoljning",
+    "/uppfoljning.csv",
+    "/uppfoljning.json",
+    "/utforska",
+    "/utforska.csv",
+    "/utforska.xlsx",
 };
 
 const std::vector<std::string> kPagePosts = {

@@ -145,8 +145,17 @@ TEST_P(IdentityIsolationPerUser, NoPageShowsAnIdentity) {
         ExpectNoIdentity(Get(path + "?status=PAGAENDE&sida=2", who), "GET " + path + " page 2");
     }
     ExpectNoIdentity(Get(base + "/ny", who), "GET " + base + "/ny");
-    const std::vector<std::string> other_pages = {"/admin/insatser", "/admin/anvandare", "/admin/organisationer",
-                                                  "/admin/insatser/" + std::to_string(insats), "/konto/losenord"};
+    const std::vector<std::string> other_pages = {"/admin/insatser",
+                                                  "/admin/anvandare",
+                                                  "/admin/organisationer",
+                                                  "/admin/insatser/" + std::to_string(insats),
+                                                  "/konto/losenord",
+                                                  "/uppfoljning",
+                                                  "/uppfoljning.json",
+                                                  "/uppfoljning.csv",
+                                                  "/uppfoljning?insats=" + std::to_string(insats),
+                                                  "/utforska?dim1=referrer_unit&dim2=age_group",
+                                                  "/utforska.csv?dim1=kommun&dim2=gender"};
     for (const auto& path : other_pages) ExpectNoIdentity(Get(path, who), "GET " + path);
 
     for (long long id : Sample()) {

@@ -286,9 +286,10 @@ TEST_F(AuditCount, EachParticipantPageViewIsOneViewEvent) {
     EXPECT_EQ(CountAudit("participation.view", id), views + 4);
 }
 
+// A decided (BESLUT) participation: the demo need not hold an undecided one in Novum on every date.
 TEST_F(AuditCount, EachChangeIsOneUpdateEvent) {
     const Session& stad = As("registrator.stad");
-    const long long id = ParticipationIds(InsatsId(kNovum), "ANMALD", 1).at(0);
+    const long long id = ParticipationIds(InsatsId(kNovum), "BESLUT", 1).at(0);
     const std::string page = "/deltagare/" + std::to_string(id);
     const long long updates = CountAudit("participation.update", id);
     int version = StoredParticipation(id).version;

@@ -196,9 +196,10 @@ TEST(ReportEngine, InvalidQueriesAreRefused) {
 
 TEST(ReportDimension, NamesAreStableAndValuesOfFollowTheFact) {
     const std::vector<std::string> names = {
-        "insats",           "gender",          "age_group",     "education",       "time_without_work",
-        "support_at_start", "referrer_member", "referrer_unit", "district",        "kommun",
-        "target_group",     "birth_region",    "exit_reason",   "occupation_after"};
+        "insats",           "gender",          "age_group",     "education",        "time_without_work",
+        "support_at_start", "referrer_member", "referrer_unit", "district",         "kommun",
+        "target_group",     "birth_region",    "exit_reason",   "occupation_after", "occupation_at_start",
+        "support_after"};
     ASSERT_EQ(AllDimensions().size(), names.size());
     for (size_t idx = 0; idx < names.size(); ++idx) {
         EXPECT_EQ(DimensionName(AllDimensions()[idx]), names[idx]);
@@ -254,7 +255,11 @@ std::vector<Fact> GenerateFacts(std::mt19937& rng, size_t count) {
             fact.end_date = fact.start_date->AddDays(std::uniform_int_distribution<long>(0, 700)(rng));
             fact.exit_reason = PickCoded(rng, Dimension::kExitReason);
             fact.occupation_after = PickCoded(rng, Dimension::kOccupationAfter);
+            const int supports_after = std::uniform_int_distribution<int>(0, 2)(rng);
+            for (int support = 0; support < supports_after; ++support)
+                fact.support_after.push_back(PickCoded(rng, Dimension::kSupportAfter));
         }
+        fact.occupation_start = PickCoded(rng, Dimension::kOccupationAtStart);
         fact.education = PickCoded(rng, Dimension::kEducation);
         fact.time_without_work = PickCoded(rng, Dimension::kTimeWithoutWork);
         fact.birth_region = PickCoded(rng, Dimension::kBirthRegion);
@@ -279,6 +284,12 @@ long long BruteForce(const std::vector<Fact>& facts, const Query& query, const C
         if (query.insatser && !query.insatser->empty() && !query.insatser->count(fact.insats_id)) continue;
         if (!Counts(cell.measure, fact, query.period)) continue;
         bool match = true;
+        for (const auto& [dimension, allowed] : query.filters) {
+            const std::vector<std::string> values = ValuesOf(dimension, fact);
+            match = match && (allowed.empty() || std::any_of(values.begin(), values.end(), [&](const std::string& v) {
+                                  return allowed.count(v) > 0;
+                              }));
+        }
         for (const auto& [dimension, value] : cell.by) {
             const std::vector<std::string> values = ValuesOf(dimension, fact);
             match = match && std::find(values.begin(), values.end(), value) != values.end();
@@ -340,10 +351,15 @@ TEST(ReportEngine, PairTablesSumToTheirMarginals) {
     std::mt19937 rng(77);
     const std::vector<Fact> facts = GenerateFacts(rng, 3000);
     const std::vector<std::pair<Dimension, Dimension>> pairs = {
-        {Dimension::kGender, Dimension::kInsats},           {Dimension::kInsats, Dimension::kReferrerMember},
-        {Dimension::kAgeGroup, Dimension::kEducation},      {Dimension::kDistrict, Dimension::kKommun},
-        {Dimension::kExitReason, Dimension::kGender},       {Dimension::kGender, Dimension::kSupportAtStart},
+        {Dimension::kGender, Dimension::kInsats},
+        {Dimension::kInsats, Dimension::kReferrerMember},
+        {Dimension::kAgeGroup, Dimension::kEducation},
+        {Dimension::kDistrict, Dimension::kKommun},
+        {Dimension::kExitReason, Dimension::kGender},
+        {Dimension::kGender, Dimension::kSupportAtStart},
         {Dimension::kTargetGroup, Dimension::kBirthRegion},
+        {Dimension::kSupportAtStart, Dimension::kSupportAfter},
+        {Dimension::kOccupationAtStart, Dimension::kOccupationAfter},
     };
     for (const Period& period : PropertyPeriods()) {
         for (const auto& [rows, columns] : pairs) {
@@ -379,6 +395,45 @@ TEST(ReportEngine, PairTablesSumToTheirMarginals) {
                     EXPECT_LE(sums.first, sums.second) << where;
                 }
             }
+        }
+    }
+}
+
+TEST(ReportEngine, FiltersKeepOnlyMatchingParticipations) {
+    std::mt19937 rng(4242);
+    const std::vector<Fact> facts = GenerateFacts(rng, 3000);
+    const std::vector<std::vector<std::pair<Dimension, std::set<std::string>>>> filter_sets = {
+        {{Dimension::kGender, {"K"}}},
+        {{Dimension::kGender, {"M", "X"}}, {Dimension::kInsats, {"2", "4"}}},
+        {{Dimension::kSupportAtStart, {"SJUKPENNING", ""}}},
+        {{Dimension::kExitReason, {"ARBETE", "STUDIER"}}, {Dimension::kAgeGroup, {"20-24"}}},
+        {{Dimension::kGender, {}}},
+    };
+    for (const auto& filters : filter_sets) {
+        for (Dimension dimension : {Dimension::kGender, Dimension::kSupportAfter, Dimension::kOccupationAtStart}) {
+            Query query{AllMeasures(), {dimension}, Period::Year(2023), std::nullopt};
+            query.filters = filters;
+            auto report = Compute(facts, query);
+            ASSERT_TRUE(report.ok());
+            long long counted = 0;
+            for (const Cell& cell : report->cells) {
+                ASSERT_EQ(cell.value, BruteForce(facts, query, cell)) << Describe(query, cell);
+                counted += cell.value;
+            }
+            EXPECT_GT(counted, 0) << "filters match something in " << Describe(query, report->cells[0]);
+        }
+    }
+    // A filter on gender K leaves every other gender at zero.
+    Query query{{Measure::kStarted}, {Dimension::kGender}, Period::Year(2023), std::nullopt};
+    query.filters = {{Dimension::kGender, {"K"}}};
+    auto report = Compute(facts, query);
+    ASSERT_TRUE(report.ok());
+    for (const Cell& cell : report->cells) {
+        if (cell.by.size() != 1) continue;
+        if (cell.by[0].second == "K") {
+            EXPECT_GT(cell.value, 0);
+        } else {
+            EXPECT_EQ(cell.value, 0) << cell.by[0].second;
         }
     }
 }

@@ -1,0 +1,119 @@
+// Report pages: the follow-up (Uppföljning) and its downloads. Explore is in
+// pages_explore.cpp. Pages only read choices and render what the services return.
+
+#include "domain/date.hpp"
+#include "report/render_tables.hpp"
+#include "services/followup_service.hpp"
+#include "web/report_choices.hpp"
+#include "web/report_view.hpp"
+#include "web/router.hpp"
+
+namespace foljsam::web {
+namespace {
+
+using nlohmann::json;
+
+struct FollowUpChoice {
+    report::Period period;
+    std::optional<long long> insats_id;
+    std::string period_key, insats_key;  // as given, for links
+};
+
+// Reads ?period=&insats=; an unreadable period is a field error shown on the page.
+Result<FollowUpChoice> ReadChoice(const Ctx& ctx) {
+    FollowUpChoice choice;
+    choice.period_key = ctx.Query("period");
+    choice.insats_key = ctx.Query("insats");
+    auto insats = ParseInsatsParam(choice.insats_key);
+    if (!insats.ok()) return insats.status();
+    choice.insats_id = *insats;
+    if (choice.period_key.empty()) {
+        choice.period = DefaultFollowUpPeriod(domain::Today());
+        choice.period_key = choice.period.Key();
+        return choice;
+    }
+    auto period = report::Period::Parse(choice.period_key);
+    if (!period.ok()) return Status::InvalidInput(period.status().message(), {{"period", period.status().message()}});
+    choice.period = *period;
+    return choice;
+}
+
+std::string QueryOf(const FollowUpChoice& choice) {
+    std::string query = "period=" + UrlEncode(choice.period_key);
+    if (choice.insats_id) query += "&insats=" + std::to_string(*choice.insats_id);
+    return query;
+}
+
+void FollowUpPage(Router& router, Ctx& ctx) {
+    auto insatser = router.admin().VisibleInsatser(ctx.auth.actor);
+    if (!insatser.ok()) return router.RenderError(ctx, insatser.status());
+    const domain::Date today = domain::Today();
+    json model = {{"title", "Uppföljning"}, {"insats_options", InsatsOptions(*insatser, ctx.Query("insats"))}};
+    auto choice = ReadChoice(ctx);
+    if (!choice.ok() && choice.status().code() != StatusCode::kInvalidInput)
+        return router.RenderError(ctx, choice.status());
+    if (!choice.ok()) {
+        model["period_options"] = PeriodOptions(today, DefaultFollowUpPeriod(today));
+        model["error_summary"] = {{"errors", {{{"href", "#f-period"}, {"message", choice.status().message()}}}}};
+        model["period_error"] = choice.status().message();
+        return router.Render(ctx, "followup", model, 422);
+    }
+    model["period_options"] = PeriodOptions(today, choice->period);
+    services::FollowUpService followups(router.app());
+    auto result = followups.Run(ctx.auth.actor, {choice->period, choice->insats_id});
+    if (!result.ok()) return router.RenderError(ctx, result.status());
+    const auto& followup = result->followup;
+    const std::string scope_title = result->scope.size() == 1 ? result->scope[0].name : "Alla insatser";
+    model["title"] = "Uppföljning " + followup.period.Label() + " – " + scope_title;
+    model["heading"] = scope_title;
+    model["forbund"] = result->forbund_name;
+    model["period_label"] = followup.period.Label();
+    model["period_range"] = followup.period.from.ToString() + " – " + followup.period.to.ToString();
+    model["last_year_label"] = followup.last_year.Label();
+    json scope = json::array();
+    for (const auto& insats : result->scope) scope.push_back(insats.name);
+    model["scope"] = scope;
+    model["several"] = result->scope.size() > 1;
+    model["suppression"] = result->suppression_applied;
+    model["threshold"] = result->threshold;
+    model["multi_valued_note"] = followup.multi_valued_note;
+    model["sections"] = SectionsModel(followup.sections);
+    model["query"] = QueryOf(*choice);
+    router.Render(ctx, "followup", model);
+}
+
+// /uppfoljning.csv and .json: the same follow-up as the page, as a file.
+void FollowUpDownload(Router& router, Ctx& ctx, const std::string& format) {
+    auto choice = ReadChoice(ctx);
+    if (!choice.ok()) return router.RenderError(ctx, choice.status());
+    services::FollowUpService followups(router.app());
+    auto result = followups.Run(ctx.auth.actor, {choice->period, choice->insats_id});
+    if (!result.ok()) return router.RenderError(ctx, result.status());
+    report::TablesDocument doc;
+    const std::string scope_title = result->scope.size() == 1 ? result->scope[0].name : "Alla insatser";
+    doc.title = "Uppföljning " + result->followup.period.Label() + " – " + scope_title;
+    doc.forbund_name = result->forbund_name;
+    doc.period = result->followup.period;
+    for (const auto& insats : result->scope) doc.insats_names.emplace_back(insats.id, insats.name);
+    doc.threshold = result->threshold;
+    doc.suppression_applied = result->suppression_applied;
+    doc.generated_at = LocalTimestamp();
+    const std::string name = "uppfoljning-" + result->followup.period.Key();
+    if (format == "json") {
+        SendDownload(ctx, name + ".json", "application/json; charset=utf-8",
+                     report::RenderFollowUpJson(doc, result->followup));
+    } else {
+        SendDownload(ctx, name + ".csv", "text/csv; charset=utf-8",
+                     report::RenderTablesCsv(doc, result->followup.sections));
+    }
+}
+
+}  // namespace
+
+void RegisterReportPages(Router& router) {
+    router.Page("GET", "/uppfoljning", [&router](Ctx& ctx) { FollowUpPage(router, ctx); });
+    router.Page("GET", "/uppfoljning.csv", [&router](Ctx& ctx) { FollowUpDownload(router, ctx, "csv"); });
+    router.Page("GET", "/uppfoljning.json", [&router](Ctx& ctx) { FollowUpDownload(router, ctx, "json"); });
+}
+
+}  // namespace foljsam::web
