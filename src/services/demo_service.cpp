@@ -17,6 +17,7 @@
 #include "domain/user.hpp"
 #include "services/admin_service.hpp"
 #include "services/auth_service.hpp"
+#include "services/demo_goals.hpp"
 #include "services/participation_service.hpp"
 #include "store/database.hpp"
 #include "store/migrations.hpp"
@@ -789,6 +790,8 @@ Result<DemoSummary> FillDemo(App& app, const DemoOptions& options) {
         if (!id.ok()) return id.status();
         ++summary.participations;
     }
+    for (int year : {options.today.year - 1, options.today.year})
+        FOLJSAM_RETURN_IF_ERROR(AddDemoGoals(app, *admin_actor, *insats_ids, year));
     summary.organisations = orgs->count;
     summary.insatser = static_cast<long long>(insats_ids->size());
     summary.users = static_cast<long long>(users->size());

@@ -1,6 +1,7 @@
 #pragma once
-// Demo data: fills an empty association with organisations, insatser, users and about
-// three years of participations shaped like Samordningsförbundet Stockholms stad, for
+// Demo data: fills an empty association with organisations, insatser, users, about
+// three years of participations shaped like Samordningsförbundet Stockholms stad, and
+// goals for last year and this year (services/demo_goals.hpp), for
 // `foljsam demo`, screenshots, manual testing and load tests.
 //
 // Everything is written through the ordinary services (AdminService, ParticipationService),
