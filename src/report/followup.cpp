@@ -4,6 +4,7 @@
 #include "report/followup.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "report/followup_sections.hpp"
 #include "report/followup_tables.hpp"
@@ -176,6 +177,23 @@ Result<ViewSection> Trends(Context& ctx) {
 }
 
 }  // namespace
+
+// Every section once, with the counts in `hidden` hidden in every table.
+Result<FollowUp> BuildOnce(const std::vector<Fact>& facts, const FollowUpOptions& options,
+                           const std::set<std::string>& hidden) {
+    FollowUp out;
+    out.period = options.period;
+    out.last_year = options.period.SamePeriodLastYear();
+    Context ctx{facts, options, out, &hidden};
+    using Builder = Result<ViewSection> (*)(Context&);
+    for (Builder build : {Overview, Profile, Exits, Equality, Trends}) {
+        auto section = build(ctx);
+        if (!section.ok()) return section.status();
+        out.sections.push_back(std::move(*section));
+    }
+    return out;
+}
+
 }  // namespace followup
 
 domain::Date FollowUpFactsFrom(const Period& period) {
@@ -188,18 +206,23 @@ Result<FollowUp> BuildFollowUp(const std::vector<Fact>& facts, const FollowUpOpt
         return Status::InvalidInput("Ogiltig period.", {{"period", "Ogiltig period."}});
     if (options.insatser.empty()) return Status::InvalidInput("Välj minst en insats.", {{"insats", "Välj en insats."}});
     if (options.threshold < 3) return Status::InvalidInput("Gränsen för små tal får inte vara under 3.");
-    FollowUp out;
-    out.period = options.period;
-    out.last_year = options.period.SamePeriodLastYear();
-    followup::Context ctx{facts, options, out};
-    using Builder = Result<ViewSection> (*)(followup::Context&);
-    for (Builder build :
-         {followup::Overview, followup::Profile, followup::Exits, followup::Equality, followup::Trends}) {
-        auto section = build(ctx);
-        if (!section.ok()) return section.status();
-        out.sections.push_back(std::move(*section));
+    // Each table is suppressed on its own; a count hidden in one table is then hidden in
+    // every table that shows it, and the tables suppressed again around it, until no
+    // table hides anything another shows. Hiding only grows, so this ends; in practice
+    // after one or two rounds.
+    std::set<std::string> hidden;
+    for (int round = 0; round < 20; ++round) {
+        auto out = followup::BuildOnce(facts, options, hidden);
+        if (!out.ok() || !options.suppress) return out;
+        const size_t before = hidden.size();
+        for (const NamedReport& named : out->reports)
+            for (const Cell& cell : named.report.cells)
+                if (cell.suppressed) hidden.insert(followup::CellKey(cell, named.report.query.period));
+        if (hidden.size() == before) return out;
     }
-    return out;
+    // cannot happen: each round hides at least one more count of a finite set, far fewer
+    // than twenty rounds' worth in practice; refuse rather than show inconsistent tables.
+    return Status::Internal("follow-up suppression did not settle in 20 rounds");
 }
 
 }  // namespace foljsam::report

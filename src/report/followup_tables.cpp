@@ -13,10 +13,26 @@ Result<Report> Run(Context& ctx, const std::string& id, const std::string& title
     query.insatser = scope;
     auto computed = Compute(ctx.facts, query);
     if (!computed.ok()) return computed.status();
-    if (ctx.options.suppress) FOLJSAM_RETURN_IF_ERROR(Suppress(*computed, {ctx.options.threshold}));
+    if (ctx.options.suppress) {
+        SuppressionOptions options{ctx.options.threshold, {}};
+        if (ctx.hidden_elsewhere != nullptr && !ctx.hidden_elsewhere->empty()) {
+            options.also_hide = [&](const Cell& cell) {
+                return ctx.hidden_elsewhere->count(CellKey(cell, query.period)) > 0;
+            };
+        }
+        FOLJSAM_RETURN_IF_ERROR(Suppress(*computed, options));
+    }
     if (computed->multi_valued_totals_may_exceed) ctx.out.multi_valued_note = true;
     ctx.out.reports.push_back(NamedReport{id, title, *computed});
     return std::move(*computed);
+}
+
+std::string CellKey(const Cell& cell, const Period& period) {
+    auto by = cell.by;
+    std::sort(by.begin(), by.end());
+    std::string key = std::string(MeasureName(cell.measure)) + "|" + period.Key();
+    for (const auto& [dimension, value] : by) key += "|" + std::string(DimensionName(dimension)) + "=" + value;
+    return key;
 }
 
 std::string LowerFirst(std::string text) {

@@ -3,6 +3,7 @@
 // as the viewer sees it, and the table shapes the follow-up repeats. Not a public contract
 // beyond report/; thread-safe like the rest of the engine (no shared state).
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -17,9 +18,17 @@ struct Context {
     const std::vector<Fact>& facts;
     const FollowUpOptions& options;
     FollowUp& out;
+    // Keys (CellKey) of counts some table of the follow-up hides: every other table hides
+    // them too, so no table reveals what another one hides.
+    const std::set<std::string>* hidden_elsewhere = nullptr;
 };
 
-// Computes `query` over the scope (suppressed when the options say so), keeps it in
+// What identifies a count across the follow-up's tables: measure, period and the
+// (dimension, value) pairs in dimension order. Scope is the same for every table.
+std::string CellKey(const Cell& cell, const Period& period);
+
+// Computes `query` over the scope (suppressed when the options say so, hiding also the
+// counts in ctx.hidden_elsewhere), keeps it in
 // out.reports under `id` and returns a copy of it.
 Result<Report> Run(Context& ctx, const std::string& id, const std::string& title, Query query);
 

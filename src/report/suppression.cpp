@@ -376,7 +376,10 @@ Status Suppress(Report& report, const SuppressionOptions& options) {
                                     {{"threshold", "Ange 3 eller mer."}});
     }
     std::vector<Cell> cells = report.cells;
-    for (Cell& cell : cells) cell.suppressed = cell.value >= 1 && cell.value < options.threshold;
+    for (Cell& cell : cells) {
+        cell.suppressed =
+            cell.value >= 1 && (cell.value < options.threshold || (options.also_hide && options.also_hide(cell)));
+    }
     const size_t dimension_count = report.query.dimensions.size();
     for (Measure measure : report.query.measures) {
         Table table;

@@ -43,6 +43,7 @@
 //
 // Free functions; thread-safe on distinct reports.
 
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -53,6 +54,11 @@ namespace foljsam::report {
 
 struct SuppressionOptions {
     int threshold = 5;  // never below 3
+    // Cells to hide from the start besides the primary ones, e.g. because another table
+    // shown beside this one hides the same count (composed reports). Only non-zero cells
+    // are hidden; secondary suppression then protects them like any hidden cell. May be
+    // empty.
+    std::function<bool(const Cell&)> also_hide;
 };
 
 // Sets `suppressed` on every cell of `report` as described above; values are kept.

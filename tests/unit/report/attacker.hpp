@@ -114,9 +114,21 @@ inline std::string Show(const Table& table, const std::vector<bool>& hidden, int
 }
 
 // The hidden flags Suppress() sets on the report of `table`.
-inline std::vector<bool> SuppressTable(const Table& table, int threshold) {
+// `also_hide` (optional, one flag per cell) marks cells hidden from the start, as a
+// composed report does for counts another of its tables hides.
+inline std::vector<bool> SuppressTable(const Table& table, int threshold, const std::vector<bool>& also_hide = {}) {
     Report report = ToReport(table);
-    Status status = Suppress(report, SuppressionOptions{threshold});
+    SuppressionOptions options{threshold, {}};
+    if (!also_hide.empty()) {
+        // Suppress works on a copy of the cells: find the cell by what it counts.
+        options.also_hide = [&](const Cell& cell) {
+            for (size_t idx = 0; idx < report.cells.size(); ++idx)
+                if (report.cells[idx].measure == cell.measure && report.cells[idx].by == cell.by)
+                    return bool(also_hide.at(idx));
+            return false;
+        };
+    }
+    Status status = Suppress(report, options);
     EXPECT_TRUE(status.ok()) << status.message();
     std::vector<bool> hidden;
     for (const Cell& cell : report.cells) hidden.push_back(cell.suppressed);

@@ -2,12 +2,15 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "report/engine.hpp"
 #include "report/explore_view.hpp"
+#include "report/followup_tables.hpp"
 #include "report/suppression.hpp"
 
 namespace foljsam::report {
@@ -213,6 +216,35 @@ TEST(FollowUp, EveryTableHasItsReportAndUniqueIds) {
     std::set<std::string> report_ids;
     for (const auto& named : followup->reports) EXPECT_TRUE(report_ids.insert(named.id).second) << named.id;
     EXPECT_GT(report_ids.size(), 15u);
+}
+
+// No table of the follow-up shows a count another of its tables hides: the same count
+// (measure, period, breakdown) is hidden everywhere or nowhere.
+TEST(FollowUp, ACountHiddenInOneTableIsHiddenInEvery) {
+    const std::vector<std::string> educations = {"FORGYMN", "GYMN", "EFTERGYMN_KORT", "OKAND"};
+    const std::vector<std::string> genders = {"K", "M", "X"};
+    for (unsigned seed = 1; seed <= 40; ++seed) {
+        std::mt19937 rng(seed);
+        std::vector<Fact> facts;
+        const int count = std::uniform_int_distribution<int>(3, 40)(rng);
+        for (int idx = 0; idx < count; ++idx) {
+            Fact fact = Started(1 + idx % 2, genders[std::uniform_int_distribution<size_t>(0, 2)(rng)],
+                                Date{2024, 1, 1}.AddDays(std::uniform_int_distribution<int>(0, 700)(rng)));
+            fact.education = educations[std::uniform_int_distribution<size_t>(0, educations.size() - 1)(rng)];
+            if (idx % 3 == 0) {
+                fact.end_date = fact.start_date->AddDays(std::uniform_int_distribution<int>(1, 200)(rng));
+                fact.exit_reason = idx % 2 ? "ARBETE" : "AVBROTT";
+            }
+            facts.push_back(fact);
+        }
+        auto followup = BuildFollowUp(facts, Options(Period::Year(2025), true));
+        ASSERT_TRUE(followup.ok());
+        std::map<std::string, std::set<bool>> seen;  // key -> hidden flags seen
+        for (const auto& named : followup->reports)
+            for (const auto& cell : named.report.cells)
+                seen[followup::CellKey(cell, named.report.query.period)].insert(cell.suppressed);
+        for (const auto& [key, flags] : seen) EXPECT_EQ(flags.size(), 1u) << "seed " << seed << ": " << key;
+    }
 }
 
 TEST(ExploreTable, TwoDimensionsShowOnlyNonZeroColumnsAndMarginals) {

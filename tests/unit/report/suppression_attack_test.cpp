@@ -29,8 +29,8 @@ using suppression_support::TwoDimensional;
 // attacks every hidden cell. A cell the attacker pins down is a failure unless it is also
 // pinned with every non-zero cell hidden: then no suppression can protect it (hiding more
 // only loosens what the attacker knows). Returns the number of such unprotectable cells.
-int ExpectProtected(const Table& table, int threshold) {
-    const std::vector<bool> hidden = SuppressTable(table, threshold);
+int ExpectProtected(const Table& table, int threshold, const std::vector<bool>& also_hide = {}) {
+    const std::vector<bool> hidden = SuppressTable(table, threshold, also_hide);
     const std::string shown = Show(table, hidden, threshold);
     for (size_t idx = 0; idx < table.values.size(); ++idx) {
         const long long value = table.values[idx];
@@ -39,6 +39,9 @@ int ExpectProtected(const Table& table, int threshold) {
         }
         if (value == 0) {
             EXPECT_FALSE(hidden[idx]) << "zero hidden: " << shown;
+        }
+        if (!also_hide.empty() && also_hide[idx] && value != 0) {
+            EXPECT_TRUE(hidden[idx]) << "cell " << idx << " asked hidden but shown: " << shown;
         }
     }
     Attacker attacker(table, hidden, threshold);
@@ -113,6 +116,31 @@ TEST(ReportSuppressionAttack, TwoDimensionalTablesHideNoRecoverableCell) {
         unprotectable += ExpectProtected(TwoDimensional(grid), 5);
     }
     RecordProperty("unprotectable_cells", unprotectable);
+}
+
+// Composed reports (the follow-up) hide a count in every table once one table hides it:
+// the extra hidden cells, which may be large, must be protected like any other.
+TEST(ReportSuppressionAttack, CellsHiddenElsewhereAreProtectedToo) {
+    for (unsigned seed = 1; seed <= 300; ++seed) {
+        std::mt19937 rng(seed * 31337);
+        const bool two = seed % 2 == 0;
+        Table table;
+        if (two) {
+            std::vector<std::vector<long long>> grid(3, std::vector<long long>(3));
+            for (auto& row : grid)
+                for (long long& value : row) value = LargeCount(rng);
+            table = TwoDimensional(grid);
+        } else {
+            std::vector<long long> parts(std::uniform_int_distribution<size_t>(2, 6)(rng));
+            for (long long& value : parts) value = LargeCount(rng);
+            table = OneDimensional(parts);
+        }
+        std::vector<bool> also_hide(table.values.size());
+        const size_t forced = std::uniform_int_distribution<size_t>(0, table.values.size() - 1)(rng);
+        also_hide[forced] = true;
+        SCOPED_TRACE("seed " + std::to_string(seed) + ", cell " + std::to_string(forced) + " hidden elsewhere");
+        ExpectProtected(table, 5, also_hide);
+    }
 }
 
 TEST(ReportSuppressionAttack, TablesWithLargerCountsHideNoRecoverableCell) {
