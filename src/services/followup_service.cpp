@@ -1,11 +1,14 @@
 #include "services/followup_service.hpp"
 
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "domain/goal.hpp"
 #include "services/audit.hpp"
 #include "services/report_scope.hpp"
 #include "store/fact_repo.hpp"
+#include "store/goal_repo.hpp"
 
 namespace foljsam::services {
 namespace {
@@ -13,6 +16,28 @@ namespace {
 std::optional<std::set<long long>> Requested(const FollowUpRequest& request) {
     if (!request.insats_id) return std::nullopt;
     return std::set<long long>{*request.insats_id};
+}
+
+// The gender targets of the insatser in `year`: their share goals on started by gender,
+// as text per insats, e.g. "män minst 30 %" ("; " between several).
+Result<std::map<long long, std::string>> GenderTargets(store::UnitOfWork& uow, long long forbund_id, int year) {
+    auto goals = store::GoalRepo(uow).ListByForbund(forbund_id, year);
+    if (!goals.ok()) return goals.status();
+    static const std::map<std::string, std::string> kPlural = {
+        {"K", "kvinnor"}, {"M", "män"}, {"X", "annat kön"}, {"U", "uppgift saknas"}};
+    std::map<long long, std::string> out;
+    for (const domain::Goal& goal : *goals) {
+        if (goal.kind != domain::GoalKind::kShare || goal.measure != "started" || goal.filter_dimension != "gender")
+            continue;
+        std::string who;
+        for (const std::string& value : goal.filter_values) {
+            auto it = kPlural.find(value);
+            who += (who.empty() ? "" : " och ") + (it == kPlural.end() ? value : it->second);
+        }
+        std::string& text = out[goal.insats_id];
+        text += (text.empty() ? "" : "; ") + who + " " + domain::TargetText(goal);
+    }
+    return out;
 }
 
 // Builds the follow-up over `scope`, audits it and commits.
@@ -28,6 +53,9 @@ Result<FollowUpResult> Execute(store::UnitOfWork& uow, const domain::Actor* acto
         options.insatser.emplace_back(insats.id, insats.name);
         ids.insert(insats.id);
     }
+    auto targets = GenderTargets(uow, scope.forbund.id, request.period.to.year);
+    if (!targets.ok()) return targets.status();
+    options.gender_targets = std::move(*targets);
     auto range = report::Period::Custom(report::FollowUpFactsFrom(request.period), request.period.to);
     if (!range.ok()) return range.status();
     auto facts = store::LoadFacts(uow, scope.forbund.id, ids, *range);

@@ -4,6 +4,8 @@
 #include "domain/date.hpp"
 #include "report/render_tables.hpp"
 #include "services/followup_service.hpp"
+#include "services/goal_service.hpp"
+#include "web/goal_view.hpp"
 #include "web/report_choices.hpp"
 #include "web/report_view.hpp"
 #include "web/router.hpp"
@@ -70,8 +72,8 @@ void FollowUpPage(Router& router, Ctx& ctx) {
     model["period_label"] = followup.period.Label();
     model["period_range"] = followup.period.from.ToString() + " – " + followup.period.to.ToString();
     model["last_year_label"] = followup.last_year.Label();
-    json scope = json::array();
-    for (const auto& insats : result->scope) scope.push_back(insats.name);
+    std::string scope;
+    for (const auto& insats : result->scope) scope += (scope.empty() ? "" : ", ") + insats.name;
     model["scope"] = scope;
     model["several"] = result->scope.size() > 1;
     model["suppression"] = result->suppression_applied;
@@ -79,6 +81,19 @@ void FollowUpPage(Router& router, Ctx& ctx) {
     model["multi_valued_note"] = followup.multi_valued_note;
     model["sections"] = SectionsModel(followup.sections);
     model["query"] = QueryOf(*choice);
+    // The goals of the period's year, one section per insats in scope.
+    services::GoalService goals(router.app());
+    json goal_sections = json::array();
+    for (const auto& insats : result->scope) {
+        auto followed = goals.Evaluate(ctx.auth.actor, insats.id, followup.period.to.year, today);
+        if (!followed.ok()) return router.RenderError(ctx, followed.status());
+        if (followed->empty() && result->scope.size() > 1) continue;
+        json section = GoalSectionModel(*followed, "mal-" + std::to_string(insats.id));
+        section["goal_heading"] = "Mål för " + std::to_string(followup.period.to.year) + ": " + insats.name;
+        goal_sections.push_back(std::move(section));
+    }
+    model["goals"] = goal_sections;
+    model["has_goals"] = !goal_sections.empty();
     router.Render(ctx, "followup", model);
 }
 

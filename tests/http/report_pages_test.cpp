@@ -97,6 +97,25 @@ TEST_F(ReportPages, PageAndJsonDownloadShowTheSameNumbers) {
     }
 }
 
+TEST_F(ReportPages, FollowUpShowsTheGoalsAndTheGenderTargets) {
+    // The demo's goals (services/demo_goals.cpp) are set for last year and this year.
+    const std::string aktivitetsplatsen = std::to_string(InsatsId(kAktivitetsplatsen));
+    Response one = Get("/uppfoljning?period=" + kYear + "&insats=" + aktivitetsplatsen, As("analytiker"));
+    ASSERT_EQ(one.status, 200) << one;
+    EXPECT_NE(one.body.find("id=\"mal-" + aktivitetsplatsen + "-rubrik\""), std::string::npos);
+    EXPECT_NE(one.body.find("Andelen män bland deltagarna ökar till 30 %"), std::string::npos);
+    EXPECT_NE(one.body.find("href=\"#mal\""), std::string::npos);
+    const auto target = RowCells(one.body, "jamstalldhet-kon-per-insats", kAktivitetsplatsen);
+    ASSERT_FALSE(target.empty());
+    EXPECT_EQ(target.back(), "män minst 30 %");
+    // All insatser: one goal section per insats that has goals, and the survey goal listed
+    // as not measurable from registered data.
+    Response all = Get("/uppfoljning?period=" + kYear, As("analytiker"));
+    ASSERT_EQ(all.status, 200) << all;
+    EXPECT_NE(all.body.find("Mål som inte kan mätas ur registrerade uppgifter"), std::string::npos);
+    EXPECT_NE(all.body.find("90 % anser att de fått rätt stöd"), std::string::npos);
+}
+
 TEST_F(ReportPages, CsvDownloadIsForSwedishExcel) {
     Response csv = Get("/uppfoljning.csv?period=" + kYear, As("analytiker"));
     ASSERT_EQ(csv.status, 200) << csv;
