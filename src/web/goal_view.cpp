@@ -49,6 +49,44 @@ std::string CountedText(const std::vector<services::GoalFollowUp>& followups) {
 
 }  // namespace
 
+json GoalFollowUpJson(const services::GoalFollowUp& f) {
+    const domain::Goal& g = f.goal;
+    const auto& e = f.evaluation;
+    const auto number_or_null = [](const std::optional<long long>& v) { return v ? json(*v) : json(nullptr); };
+    const bool measurable = g.kind != domain::GoalKind::kNotMeasurable;
+    json out = {{"id", g.id},
+                {"insats_id", g.insats_id},
+                {"year", g.year},
+                {"kind", domain::GoalKindCode(g.kind)},
+                {"description", g.description},
+                {"criteria_text", f.criteria_text},
+                {"target_text", f.target_text},
+                {"status", f.status_code},
+                {"status_label", f.status_label},
+                {"suppression", f.suppression_applied}};
+    out["measure"] = measurable ? json(g.measure) : json(nullptr);
+    out["filter"] = g.filter_dimension.empty() ? json(nullptr)
+                                               : json{{"dimension", g.filter_dimension}, {"values", g.filter_values}};
+    out["comparison"] = measurable ? json(domain::GoalComparisonCode(g.comparison)) : json(nullptr);
+    out["target"] = measurable ? json(static_cast<double>(g.target_tenths) / 10.0) : json(nullptr);
+    out["tolerance"] = g.comparison == domain::GoalComparison::kWithin && measurable
+                           ? json(static_cast<double>(g.tolerance_tenths) / 10.0)
+                           : json(nullptr);
+    out["outcome"] = {
+        {"text", f.outcome_text},
+        {"numerator", number_or_null(f.numerator)},
+        {"denominator", number_or_null(f.denominator)},
+        {"share_percent",
+         f.denominator && e.share_tenths ? json(static_cast<double>(*e.share_tenths) / 10.0) : json(nullptr)}};
+    out["counted"] =
+        f.counted ? json{{"from", f.counted->from.ToString()}, {"to", f.counted->to.ToString()}} : json(nullptr);
+    out["expected_by_now"] = number_or_null(e.expected_by_now);
+    out["still_needed"] = number_or_null(e.still_needed);
+    out["needed_per_month"] = number_or_null(e.needed_per_month);
+    out["remaining_months"] = e.remaining_months;
+    return out;
+}
+
 std::string GoalTitle(const domain::Goal& goal) {
     if (!goal.description.empty()) return goal.description;
     return services::GoalService::CriteriaText(goal) + ": " + domain::TargetText(goal);

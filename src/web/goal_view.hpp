@@ -29,6 +29,11 @@ namespace foljsam::web {
 nlohmann::json GoalSectionModel(const std::vector<services::GoalFollowUp>& followups,
                                 const std::string& id_prefix = "mal");
 
+// One followed-up goal for the JSON API (GET /api/v1/insatser/{id}/mal, docs/api/openapi.yaml,
+// schema GoalFollowUp): the goal, its texts, the outcome (counts only when the service
+// shows them to this viewer, else null), status and pace.
+nlohmann::json GoalFollowUpJson(const services::GoalFollowUp& followup);
+
 // The goal in words for lists: its description, or else what it counts and its target,
 // e.g. "Påbörjade: minst 140", "Andel av påbörjade med Kön: Man: minst 30 %".
 std::string GoalTitle(const domain::Goal& goal);

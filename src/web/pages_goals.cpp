@@ -1,6 +1,7 @@
 // Goal pages (issue 3, item 4): the förbundsadministratör lists, creates, changes and
 // removes the goals of an insats per year; everyone who may see the insats reads their
-// follow-up. GoalService checks access again on every call.
+// follow-up, as a page or as JSON (GET /api/v1/insatser/{id}/mal). GoalService checks
+// access again on every call.
 //
 // The filter's values depend on the chosen dimension. Without JavaScript the form cannot
 // swap its checkboxes, so it has a second submit button (steg=uppdatera) that shows the
@@ -365,6 +366,17 @@ void RegisterGoalPages(Router& router) {
                        {"year_field", fs.Number("ar", "År", std::to_string(*year))},
                        {"can_admin", CanAdminGoals(ctx)},
                        {"goals", GoalSectionModel(*followups)}});
+    });
+
+    // --- the same follow-up as JSON (docs/api/openapi.yaml) -----------------------------------
+    router.Api("GET", R"(/api/v1/insatser/(\d+)/mal)", [goals](Ctx& ctx) mutable {
+        const auto year = YearParam(ctx);
+        if (!year) return Router::JsonError(ctx, kBadYear);
+        auto followups = goals.Evaluate(ctx.auth.actor, ctx.IdParam(), *year, domain::Today());
+        if (!followups.ok()) return Router::JsonError(ctx, followups.status());
+        json items = json::array();
+        for (const auto& f : *followups) items.push_back(GoalFollowUpJson(f));
+        Router::Json(ctx, {{"insats_id", ctx.IdParam()}, {"year", *year}, {"items", items}});
     });
 }
 

@@ -187,5 +187,38 @@ TEST_F(GoalPages, FollowUpPageShowsTheDemoGoalsToEveryoneWhoSeesTheInsats) {
               422);
 }
 
+TEST_F(GoalPages, TheApiGivesTheFollowUpWithoutHiddenCounts) {
+    const int year = domain::Today().year - 1;
+    const std::string path =
+        "/api/v1/insatser/" + std::to_string(InsatsId(kIpsPsykos)) + "/mal?ar=" + std::to_string(year);
+    const Session analyst = Bearer("analytiker");
+    Response r = Api("GET", path, &analyst);
+    ASSERT_EQ(r.status, 200) << r;
+    const json body = r.Json();
+    EXPECT_EQ(body["year"], year);
+    ASSERT_EQ(body["items"].size(), 2u) << body.dump();
+    for (const auto& goal : body["items"]) {
+        EXPECT_TRUE(goal["suppression"].get<bool>());
+        EXPECT_FALSE(goal["status"].get<std::string>().empty());
+        EXPECT_EQ(goal["counted"]["to"], std::to_string(year) + "-12-31");
+        for (const char* count : {"numerator", "denominator"}) {
+            const json& value = goal["outcome"][count];
+            if (value.is_null()) continue;
+            EXPECT_TRUE(value.get<long long>() == 0 || value.get<long long>() >= 5) << goal.dump();
+        }
+    }
+    const json& share = body["items"][0];  // women 50 % ± 10 among started
+    EXPECT_EQ(share["kind"], "SHARE");
+    EXPECT_EQ(share["filter"]["dimension"], "gender");
+    EXPECT_EQ(share["target"], 50.0);
+    EXPECT_EQ(share["tolerance"], 10.0);
+
+    EXPECT_EQ(Api("GET", path, &As("registrator.stad")).status, 403);  // not assigned to IPS i psykosvården
+    EXPECT_EQ(Api("GET", "/api/v1/insatser/987654321/mal", &analyst).status, 404);
+    Response bad = Api("GET", "/api/v1/insatser/1/mal?ar=1999", &analyst);
+    EXPECT_EQ(bad.status, 422);
+    EXPECT_TRUE(IsErrorJson(bad.Json())) << bad;
+}
+
 }  // namespace
 }  // namespace foljsam::http_test
