@@ -74,13 +74,19 @@ async function checkFitsPrintedWidth(page, label) {
             .map((el) => ({ el: name(el), right: Math.round(el.getBoundingClientRect().right) }))
             .filter((box) => box.right > width + 1);
         // Text drawn outside its table cell (e.g. a turned column header taller than allowed).
+        // Text for screen readers only (.visually-hidden, clipped to nothing) is not drawn.
         const spilled = [...document.querySelectorAll('main th, main td')].filter((cell) => {
-            const range = document.createRange();
-            range.selectNodeContents(cell);
-            const text = range.getBoundingClientRect();
             const box = cell.getBoundingClientRect();
-            return text.width > 0 && (text.top < box.top - 1 || text.bottom > box.bottom + 1 ||
-                text.left < box.left - 1 || text.right > box.right + 1);
+            const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                if (node.parentElement.closest('.visually-hidden')) continue;
+                const range = document.createRange();
+                range.selectNodeContents(node);
+                const text = range.getBoundingClientRect();
+                if (text.width > 0 && (text.top < box.top - 1 || text.bottom > box.bottom + 1 ||
+                    text.left < box.left - 1 || text.right > box.right + 1)) return true;
+            }
+            return false;
         }).map((cell) => cell.textContent.trim()).slice(0, 10);
         const shown = (selector) => [...document.querySelectorAll(selector)]
             .filter((el) => getComputedStyle(el).display !== 'none').length;
