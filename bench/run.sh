@@ -2,13 +2,15 @@
 # Runs every benchmark built in BUILD_DIR (default: build) and writes the combined output
 # to bench/results/latest.txt (not committed), then prints it.
 # Usage: bash bench/run.sh [BUILD_DIR] [N]   N: requests per participant-list variant (500)
+# The annual report benchmark generates its 1,000,000-participation association into
+# BUILD_DIR/bench-data/ the first time (about a minute) and reuses it afterwards.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 build="${1:-build}"
 count="${2:-500}"
 bin="$build/bench"
-for exe in registration_bench participant_list_bench; do
+for exe in registration_bench participant_list_bench annual_report_bench; do
   if [ ! -x "$bin/$exe" ]; then
     echo "bench/run.sh: $bin/$exe missing; build it with: cmake --build $build --target benchmarks" >&2
     exit 1
@@ -29,6 +31,10 @@ status=0
   echo
   echo "## Participant list as registrator.stad over HTTP (SQLite, demo data)"
   "$bin/participant_list_bench" "$count" 2>&1 || status=1
+  echo
+  echo "## Full annual report: load + compute + suppress (SQLite; each case in its own process)"
+  "$bin/annual_report_bench" --case demo 2>&1 || status=1
+  "$bin/annual_report_bench" --case generated 2>&1 || status=1
 } > "$out"
 cat "$out"
 if [ "$status" -ne 0 ]; then echo "bench/run.sh: a benchmark failed (see above)" >&2; fi
