@@ -8,7 +8,8 @@
 // against the same period last year; per insats when several), who started (profile by
 // each intake answer), exits (reasons, work or studies by gender, occupation
 // and support after, before -> after transitions), equality and reach (gender per insats
-// against its target, referrals per member and insats, participants per district), and
+// against its target, referrals per member and insats, participants per district, per
+// 10 000 inhabitants where the association gave the area's population), and
 // trends (each calendar year up to the period's end). Changes against last year are shown
 // only when both counts are visible; shares only when their base may be shown and their
 // part is visible.
@@ -39,6 +40,11 @@ struct FollowUpOptions {
     int trend_first_year = 0;
     // Per insats id, its gender target as text (e.g. "minst 30 % män"), from its goals.
     std::map<long long, std::string> gender_targets;
+    // Inhabitants per area code (a district code or a kommunkod, as the district and
+    // kommun dimensions' values), as the association entered them; may be empty. When a
+    // row of "participants per district (or municipality)" has one, that table also shows
+    // the population and participants per 10 000 inhabitants.
+    std::map<std::string, long long> area_population;
 };
 
 // A table's engine result, kept for the JSON export: the cells as suppressed for the viewer.

@@ -1,7 +1,11 @@
 #include "report/followup_sections.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <map>
+#include <optional>
 #include <set>
+#include <string>
 
 namespace foljsam::report::followup {
 namespace {
@@ -13,6 +17,28 @@ bool CountsInScope(const Context& ctx, const Fact& fact, Measure measure) {
     for (const auto& [insats_id, name] : ctx.options.insatser)
         if (insats_id == fact.insats_id) return Counts(measure, fact, ctx.out.period);
     return false;
+}
+
+const char* kRateColumn = "Deltagare per 10 000 invånare";
+
+// `count` per 10 000 of `population` (> 0) with one decimal and a decimal comma ("12,3").
+ViewCell RateCell(long long count, long long population) {
+    const long long tenths = std::llround(static_cast<double>(count) * 100000.0 / static_cast<double>(population));
+    const std::string text = FormatCount(tenths / 10) + "," + std::to_string(tenths % 10);
+    return ViewCell{text, static_cast<double>(tenths) / 10.0, false, false};
+}
+
+// Appends the population of area `value` and the rate of `visible` participants per
+// 10 000 inhabitants to `row`; "–" for what is unknown or hidden.
+void AddPopulationCells(ViewRow& row, std::optional<long long> visible,
+                        const std::map<std::string, long long>& population, const std::string& value) {
+    auto it = population.find(value);
+    if (it == population.end() || it->second <= 0) {  // no figure (or a nonsensical one)
+        row.cells.insert(row.cells.end(), {DashCell(), DashCell()});
+        return;
+    }
+    row.cells.push_back(CountCell(it->second));
+    row.cells.push_back(visible ? RateCell(*visible, it->second) : DashCell());
 }
 
 // Where those who started live: by district when any has a district (Stockholm,
@@ -277,13 +303,26 @@ Result<ViewSection> Equality(Context& ctx) {
         table.row_header = std::string(DimensionLabel(dimension));
         table.columns = {"Deltagit", "Andel av alla"};
         const Cell* total = lookup.Find(Measure::kParticipated, {});
-        for (const std::string& value : NonZeroValues(*participated, lookup, Measure::kParticipated, dimension)) {
+        const std::vector<std::string> values = NonZeroValues(*participated, lookup, Measure::kParticipated, dimension);
+        const auto& population = ctx.options.area_population;
+        const bool with_population = std::any_of(values.begin(), values.end(),
+                                                 [&](const std::string& value) { return population.count(value) > 0; });
+        if (with_population) table.columns.insert(table.columns.end(), {"Invånare", kRateColumn});
+        for (const std::string& value : values) {
             const Cell* cell = lookup.Find(Measure::kParticipated, {value});
-            table.rows.push_back(
-                ViewRow{ValueLabel(dimension, value), {lookup.CountOf(cell), lookup.ShareOf(cell, total)}, false});
+            ViewRow row{ValueLabel(dimension, value), {lookup.CountOf(cell), lookup.ShareOf(cell, total)}, false};
+            if (with_population)
+                AddPopulationCells(row, lookup.Visible(Measure::kParticipated, {value}), population, value);
+            table.rows.push_back(std::move(row));
         }
-        table.rows.push_back(ViewRow{"Totalt", {lookup.CountOf(total), lookup.ShareOf(total, total)}, true});
-        table.note = "Följsam har ännu inga befolkningstal per område, så andelen jämförs inte med befolkningen.";
+        // The total has no population of its own: its participants include those living
+        // in areas without a figure (or with none given at all).
+        ViewRow total_row{"Totalt", {lookup.CountOf(total), lookup.ShareOf(total, total)}, true};
+        if (with_population) total_row.cells.insert(total_row.cells.end(), {DashCell(), DashCell()});
+        table.rows.push_back(std::move(total_row));
+        table.note = with_population
+                         ? "Invånare enligt förbundets uppgifter (Administration → Befolkning)."
+                         : "Följsam har ännu inga befolkningstal per område, så andelen jämförs inte med befolkningen.";
         ChartSpec chart{"diagram-" + id, table.caption, kChartNote, {}, {}};
         for (const ViewRow& row : table.rows)
             if (!row.total) chart.categories.push_back(row.header);
