@@ -18,6 +18,7 @@
 #include "services/admin_service.hpp"
 #include "services/auth_service.hpp"
 #include "services/demo_goals.hpp"
+#include "services/demo_population.hpp"
 #include "services/participation_service.hpp"
 #include "store/database.hpp"
 #include "store/migrations.hpp"
@@ -792,6 +793,7 @@ Result<DemoSummary> FillDemo(App& app, const DemoOptions& options) {
     }
     for (int year : {options.today.year - 1, options.today.year})
         FOLJSAM_RETURN_IF_ERROR(AddDemoGoals(app, *admin_actor, *insats_ids, year));
+    FOLJSAM_RETURN_IF_ERROR(AddDemoPopulation(app, *admin_actor));
     summary.organisations = orgs->count;
     summary.insatser = static_cast<long long>(insats_ids->size());
     summary.users = static_cast<long long>(users->size());

@@ -9,6 +9,7 @@
 #include "services/report_scope.hpp"
 #include "store/fact_repo.hpp"
 #include "store/goal_repo.hpp"
+#include "store/population_repo.hpp"
 
 namespace foljsam::services {
 namespace {
@@ -56,6 +57,9 @@ Result<FollowUpResult> Execute(store::UnitOfWork& uow, const domain::Actor* acto
     auto targets = GenderTargets(uow, scope.forbund.id, request.period.to.year);
     if (!targets.ok()) return targets.status();
     options.gender_targets = std::move(*targets);
+    auto population = store::PopulationRepo(uow).List(scope.forbund.id);
+    if (!population.ok()) return population.status();
+    options.area_population = std::move(*population);
     auto range = report::Period::Custom(report::FollowUpFactsFrom(request.period), request.period.to);
     if (!range.ok()) return range.status();
     auto facts = store::LoadFacts(uow, scope.forbund.id, ids, *range);

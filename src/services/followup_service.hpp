@@ -1,8 +1,9 @@
 #pragma once
 // The follow-up report (Insatsuppföljning): report::BuildFollowUp over the facts of the
 // insatser the viewer may see, suppressed according to the viewer's access (the rule of
-// report_scope.hpp). One unit of work: one LoadFacts over the period, last year's period
-// and the trend years, then one audit event "report.followup" with the period and scope,
+// report_scope.hpp). One unit of work: the gender targets (goals) and the association's
+// population per area (population_service.hpp), one LoadFacts over the period, last year's
+// period and the trend years, then one audit event "report.followup" with the period and scope,
 // never a value or personal data. Thread-safe.
 
 #include <optional>

@@ -21,7 +21,8 @@ const char* kTables[] = {"forbund",
                          "user_session",
                          "api_token",
                          "audit_event",
-                         "goal"};
+                         "goal",
+                         "area_population"};
 }  // namespace
 
 Result<std::map<std::string, long long>> CountRows(UnitOfWork& uow) {

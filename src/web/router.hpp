@@ -93,5 +93,6 @@ void RegisterApi(Router& router);
 void RegisterGoalPages(Router& router);
 void RegisterReportPages(Router& router);
 void RegisterExplorePages(Router& router);
+void RegisterPopulationPages(Router& router);
 
 }  // namespace foljsam::web

@@ -75,6 +75,7 @@ Result<int> Server::Bind(const ServeOptions& options) {
     RegisterGoalPages(router);
     RegisterReportPages(router);
     RegisterExplorePages(router);
+    RegisterPopulationPages(router);
 
     const bool tls = options.secure_cookies;
     http.set_post_routing_handler(

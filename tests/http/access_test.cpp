@@ -27,6 +27,7 @@ const std::vector<std::string> kPageGets = {
     "/admin/insatser/ny",
     "/admin/insatser/1",
     "/admin/anvandare",
+    "/admin/befolkning",
     "/konto/losenord",
     "/uppfoljning",
     "/uppfoljning.csv",
@@ -40,7 +41,7 @@ const std::vector<std::string> kPagePosts = {
     "/insatser/1/sok",    "/insatser/1/ny",      "/deltagare/1/andra",    "/deltagare/1/beslut",
     "/deltagare/1/start", "/deltagare/1/avslut", "/admin/organisationer", "/admin/organisationer/1",
     "/admin/insatser/ny", "/admin/insatser/1",   "/admin/anvandare",      "/konto/losenord",
-    "/logga-ut",
+    "/logga-ut",          "/admin/befolkning",
 };
 
 struct ApiRoute {
