@@ -28,10 +28,16 @@ void AppendLine(std::string& out, const std::vector<std::string>& fields) {
     out += "\r\n";
 }
 
-// A cell as CSV text: counts without digit grouping so Excel reads them as numbers.
+// A cell as CSV text: numbers without digit grouping so Excel reads them as numbers.
 std::string CsvText(const ViewCell& cell) {
     if (cell.hidden || cell.percent || !cell.number) return cell.text;
     if (!cell.text.empty() && cell.text[0] == '+') return cell.text;  // a change keeps its sign
+    // A decimal such as a rate ("1 234,5"), with the decimal comma Swedish Excel reads.
+    if (cell.text.find(',') != std::string::npos) {
+        std::string text = cell.text;
+        for (size_t pos; (pos = text.find("\u00a0")) != std::string::npos;) text.erase(pos, 2);
+        return text;
+    }
     return std::to_string(static_cast<long long>(*cell.number));
 }
 

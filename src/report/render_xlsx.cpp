@@ -18,34 +18,6 @@
 namespace foljsam::report {
 namespace {
 
-// Excel's rules: at most 31 characters, none of []:*?/\, unique ignoring case (ASCII
-// case is enough for our Swedish labels' first letters; åäö differ anyway).
-std::string SheetName(std::string wanted, std::set<std::string>& used) {
-    for (char& ch : wanted)
-        if (std::string_view("[]:*?/\\").find(ch) != std::string_view::npos) ch = '-';
-    auto truncate = [](const std::string& text, size_t max_chars) {
-        size_t chars = 0, pos = 0;
-        for (; pos < text.size(); ++pos) {
-            if ((static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) continue;  // UTF-8 continuation
-            if (chars == max_chars) break;
-            ++chars;
-        }
-        return text.substr(0, pos);
-    };
-    auto lower = [](std::string text) {
-        for (char& ch : text)
-            if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-        return text;
-    };
-    std::string name = truncate(wanted, 31);
-    for (int suffix = 2; used.count(lower(name)); ++suffix) {
-        const std::string tail = " (" + std::to_string(suffix) + ")";
-        name = truncate(wanted, 31 - tail.size()) + tail;
-    }
-    used.insert(lower(name));
-    return name;
-}
-
 // For a table of two dimensions laid out as a full grid (blocks of rows with the same
 // first value, each listing the same second values in the same order, as Compute() emits
 // them): the block size. 0 otherwise.

@@ -1,6 +1,7 @@
 #include "report/report_tables.hpp"
 
 #include <algorithm>
+#include <string_view>
 
 namespace foljsam::report {
 
@@ -55,19 +56,55 @@ std::vector<std::pair<std::string, std::string>> AboutLines(const RenderInput& i
     for (Dimension dimension : input.report.query.dimensions)
         dimensions += (dimensions.empty() ? "" : ", ") + std::string(DimensionLabel(dimension));
     lines.emplace_back("Uppdelat på", dimensions.empty() ? "Inget (bara totaler)" : dimensions);
-    const std::string t = std::to_string(input.threshold);
-    lines.emplace_back("Skydd för små tal",
-                       input.suppression_applied
-                           ? "Tillämpat. Antal från 1 till " + std::to_string(input.threshold - 1) + " visas som \"<" +
-                                 t + "\"; antal som skulle avslöja dem visas som \"–\". Noll visas."
-                           : "Inte tillämpat: rapporten visar även små tal och får inte spridas vidare.");
-    lines.emplace_back("Tröskel", t);
+    lines.emplace_back("Skydd för små tal", SuppressionSentence(input.threshold, input.suppression_applied));
+    lines.emplace_back("Tröskel", std::to_string(input.threshold));
     if (input.report.multi_valued_totals_may_exceed)
         lines.emplace_back("Obs",
                            "En deltagare kan ha flera värden i en av dimensionerna och räknas då under vart och "
                            "ett av dem. Summan av värdena kan därför bli större än antalet deltaganden.");
     lines.emplace_back("Skapad", input.generated_at);
     return lines;
+}
+
+std::string SuppressionSentence(int threshold, bool applied) {
+    if (!applied) return "Inte tillämpat: rapporten visar även små tal och får inte spridas vidare.";
+    return "Tillämpat. Antal från 1 till " + std::to_string(threshold - 1) + " visas som \"<" +
+           std::to_string(threshold) + "\"; antal som skulle avslöja dem visas som \"–\". Noll visas.";
+}
+
+// Excel's rules: at most 31 characters, none of []:*?/\, unique ignoring case (ASCII
+// case is enough for our Swedish labels' first letters; åäö differ anyway).
+std::string SheetName(std::string wanted, std::set<std::string>& used) {
+    for (char& ch : wanted)
+        if (std::string_view("[]:*?/\\").find(ch) != std::string_view::npos) ch = '-';
+    // A cut name ends at a word where one ends in its second half, and never with a space,
+    // comma or dash: "Tid utan arbete eller studier", not "Tid utan arbete eller studier, ".
+    auto truncate = [](const std::string& text, size_t max_chars) {
+        size_t chars = 0, pos = 0;
+        for (; pos < text.size(); ++pos) {
+            if ((static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) continue;  // UTF-8 continuation
+            if (chars == max_chars) break;
+            ++chars;
+        }
+        if (pos == text.size()) return text;
+        std::string cut = text.substr(0, pos);
+        const size_t space = cut.find_last_of(' ');
+        if (text[pos] != ' ' && space != std::string::npos && space >= cut.size() / 2) cut.resize(space);
+        while (cut.size() > 1 && std::string_view(" ,;-").find(cut.back()) != std::string_view::npos) cut.pop_back();
+        return cut;
+    };
+    auto lower = [](std::string text) {
+        for (char& ch : text)
+            if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+        return text;
+    };
+    std::string name = truncate(wanted, 31);
+    for (int suffix = 2; used.count(lower(name)); ++suffix) {
+        const std::string tail = " (" + std::to_string(suffix) + ")";
+        name = truncate(wanted, 31 - tail.size()) + tail;
+    }
+    used.insert(lower(name));
+    return name;
 }
 
 }  // namespace foljsam::report
