@@ -1,6 +1,8 @@
 // Report pages: the follow-up (Uppföljning) and its downloads. Explore is in
 // pages_explore.cpp. Pages only read choices and render what the services return.
 
+#include <filesystem>
+
 #include "domain/date.hpp"
 #include "report/render_tables.hpp"
 #include "services/followup_service.hpp"
@@ -97,7 +99,7 @@ void FollowUpPage(Router& router, Ctx& ctx) {
     router.Render(ctx, "followup", model);
 }
 
-// /uppfoljning.csv and .json: the same follow-up as the page, as a file.
+// /uppfoljning.csv, .json and .xlsx: the same follow-up as the page, as a file.
 void FollowUpDownload(Router& router, Ctx& ctx, const std::string& format) {
     auto choice = ReadChoice(ctx);
     if (!choice.ok()) return router.RenderError(ctx, choice.status());
@@ -117,6 +119,12 @@ void FollowUpDownload(Router& router, Ctx& ctx, const std::string& format) {
     if (format == "json") {
         SendDownload(ctx, name + ".json", "application/json; charset=utf-8",
                      report::RenderFollowUpJson(doc, result->followup));
+    } else if (format == "xlsx") {
+        auto bytes = ReadBackTemporary([&](const std::filesystem::path& path) {
+            return report::RenderTablesXlsx(doc, result->followup.sections, path);
+        });
+        if (!bytes.ok()) return router.RenderError(ctx, bytes.status());
+        SendDownload(ctx, name + ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", *bytes);
     } else {
         SendDownload(ctx, name + ".csv", "text/csv; charset=utf-8",
                      report::RenderTablesCsv(doc, result->followup.sections));
@@ -129,6 +137,7 @@ void RegisterReportPages(Router& router) {
     router.Page("GET", "/uppfoljning", [&router](Ctx& ctx) { FollowUpPage(router, ctx); });
     router.Page("GET", "/uppfoljning.csv", [&router](Ctx& ctx) { FollowUpDownload(router, ctx, "csv"); });
     router.Page("GET", "/uppfoljning.json", [&router](Ctx& ctx) { FollowUpDownload(router, ctx, "json"); });
+    router.Page("GET", "/uppfoljning.xlsx", [&router](Ctx& ctx) { FollowUpDownload(router, ctx, "xlsx"); });
 }
 
 }  // namespace foljsam::web

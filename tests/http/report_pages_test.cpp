@@ -125,6 +125,16 @@ TEST_F(ReportPages, CsvDownloadIsForSwedishExcel) {
     EXPECT_EQ(csv.Header("Content-Type").rfind("text/csv", 0), 0u);
 }
 
+TEST_F(ReportPages, XlsxDownloadIsAWorkbook) {
+    Response xlsx = Get("/uppfoljning.xlsx?period=" + kYear, As("analytiker"));
+    ASSERT_EQ(xlsx.status, 200) << xlsx;
+    EXPECT_EQ(xlsx.body.rfind("PK", 0), 0u);
+    EXPECT_NE(xlsx.Header("Content-Disposition").find("attachment"), std::string::npos);
+    EXPECT_NE(xlsx.Header("Content-Disposition").find(".xlsx"), std::string::npos);
+    EXPECT_EQ(xlsx.Header("Content-Type").rfind("application/vnd.openxmlformats-officedocument.spreadsheetml", 0), 0u);
+    EXPECT_EQ(Get("/uppfoljning.xlsx?period=2025-H3", As("analytiker")).status, 422);
+}
+
 TEST_F(ReportPages, UnreadablePeriodIsAFieldError) {
     Response page = Get("/uppfoljning?period=2025-H3", As("analytiker"));
     EXPECT_EQ(page.status, 422) << page;
