@@ -81,7 +81,14 @@ void FollowUpPage(Router& router, Ctx& ctx) {
     model["suppression"] = result->suppression_applied;
     model["threshold"] = result->threshold;
     model["multi_valued_note"] = followup.multi_valued_note;
-    model["sections"] = SectionsModel(followup.sections);
+    // The overview first, then the goals, then the other sections.
+    json sections = SectionsModel(followup.sections);
+    model["overview"] = json::array();
+    if (!sections.empty()) {
+        model["overview"].push_back(sections[0]);
+        sections.erase(sections.begin());
+    }
+    model["sections"] = sections;
     model["query"] = QueryOf(*choice);
     // The goals of the period's year, one section per insats in scope.
     services::GoalService goals(router.app());
