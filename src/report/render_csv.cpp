@@ -8,45 +8,29 @@
 #include "report/dimension.hpp"
 #include "report/measure.hpp"
 #include "report/render.hpp"
+#include "report/report_tables.hpp"
 
 namespace foljsam::report {
-namespace {
-
-void AppendField(std::string& out, std::string_view field) {
-    if (field.find_first_of(";\"\r\n") == std::string_view::npos) {
-        out += field;
-        return;
-    }
-    out += '"';
-    for (char ch : field) {
-        if (ch == '"') out += '"';
-        out += ch;
-    }
-    out += '"';
-}
-
-}  // namespace
-
 std::string RenderCsv(const RenderInput& input) {
     const std::vector<Dimension>& dimensions = input.report.query.dimensions;
     std::string out = "\xEF\xBB\xBF";
     out += "Mått";
     for (Dimension dimension : dimensions) {
         out += ';';
-        AppendField(out, DimensionLabel(dimension));
+        AppendCsvField(out, DimensionLabel(dimension));
     }
     out += ";Värde;Dolt\r\n";
     for (const Cell& cell : input.report.cells) {
-        AppendField(out, MeasureLabel(cell.measure));
+        AppendCsvField(out, MeasureLabel(cell.measure));
         for (Dimension dimension : dimensions) {
             out += ';';
             std::string label = "Totalt";
             for (const auto& [by_dimension, value] : cell.by)
                 if (by_dimension == dimension) label = RenderedValueLabel(input, dimension, value);
-            AppendField(out, label);
+            AppendCsvField(out, label);
         }
         out += ';';
-        AppendField(out, RenderedValue(input, cell));
+        AppendCsvField(out, RenderedValue(input, cell));
         out += IsHidden(input, cell) ? ";ja\r\n" : ";nej\r\n";
     }
     return out;

@@ -3,27 +3,15 @@
 #include <nlohmann/json.hpp>
 
 #include "report/render.hpp"
+#include "report/report_tables.hpp"
 
 namespace foljsam::report {
 namespace {
 
-void AppendField(std::string& out, const std::string& field) {
-    if (field.find_first_of(";\"\r\n") == std::string::npos) {
-        out += field;
-        return;
-    }
-    out += '"';
-    for (char ch : field) {
-        if (ch == '"') out += '"';
-        out += ch;
-    }
-    out += '"';
-}
-
 void AppendLine(std::string& out, const std::vector<std::string>& fields) {
     for (size_t idx = 0; idx < fields.size(); ++idx) {
         if (idx > 0) out += ';';
-        AppendField(out, fields[idx]);
+        AppendCsvField(out, fields[idx]);
     }
     out += "\r\n";
 }

@@ -107,4 +107,17 @@ std::string SheetName(std::string wanted, std::set<std::string>& used) {
     return name;
 }
 
+void AppendCsvField(std::string& out, std::string_view field) {
+    if (field.find_first_of(";\"\r\n") == std::string_view::npos) {
+        out += field;
+        return;
+    }
+    out += '"';
+    for (char ch : field) {
+        if (ch == '"') out += '"';
+        out += ch;
+    }
+    out += '"';
+}
+
 }  // namespace foljsam::report

@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -50,5 +51,9 @@ std::string SuppressionSentence(int threshold, bool applied);
 // ASCII case among the names in `used` (" (2)", " (3)", ... appended, the name cut to make
 // room). Adds the name, lowercased, to `used`. `wanted` must not be empty.
 std::string SheetName(std::string wanted, std::set<std::string>& used);
+
+// Appends `field` as one CSV field for Swedish Excel: as it is, or quoted with '"'
+// doubled when it holds ';', '"', CR or LF. Shared by the CSV renderers.
+void AppendCsvField(std::string& out, std::string_view field);
 
 }  // namespace foljsam::report
