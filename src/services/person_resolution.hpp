@@ -37,9 +37,11 @@ struct ResolvedPerson {
 
 // Finds or creates the person an input names, according to the insats's mode, and
 // validates the identity fields. `current` is the participation being edited, if any.
+// `may_see_identity`: the caller may enter and see identities in this insats (the policy's
+// kViewIdentity, or the machine's operator).
 // Failure: kInvalidInput with field errors, kForbidden for identity fields from someone
 // who may not see identities, store failures.
-Result<ResolvedPerson> ResolvePerson(store::UnitOfWork& uow, App& app, const domain::Actor& actor,
+Result<ResolvedPerson> ResolvePerson(store::UnitOfWork& uow, App& app, bool may_see_identity,
                                      const domain::Insats& insats, const ParticipationInput& input,
                                      const domain::Participation* current);
 

@@ -22,7 +22,10 @@ const char* kTables[] = {"forbund",
                          "api_token",
                          "audit_event",
                          "goal",
-                         "area_population"};
+                         "area_population",
+                         "import_batch",
+                         "import_item",
+                         "import_mapping"};
 }  // namespace
 
 Result<std::map<std::string, long long>> CountRows(UnitOfWork& uow) {
