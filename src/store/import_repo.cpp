@@ -134,6 +134,14 @@ Status ImportRepo::MarkUndone(long long id) {
     });
 }
 
+Status ImportRepo::RebaseItemVersion(long long participation_id, int from, int to) {
+    return Guard("rebase import item", [&] {
+        Sql(uow_) << "UPDATE import_item SET after_version = :to WHERE entity = 'participation' AND entity_id = :id "
+                     "AND after_version = :from AND batch_id IN (SELECT id FROM import_batch WHERE undone_at IS NULL)",
+            soci::use(to), soci::use(participation_id), soci::use(from);
+    });
+}
+
 Result<std::optional<long long>> ImportRepo::FindBySourceRow(long long insats_id, const std::string& rad_id) {
     std::optional<long long> out;
     Status st = Guard("find participation by row id", [&] {

@@ -54,6 +54,9 @@ class ImportRepo {
     Result<ImportBatch> GetBatch(long long id);                 // kNotFound
     Result<std::vector<ImportItem>> Items(long long batch_id);  // in seq order
     Status MarkUndone(long long id);
+    // After undo put a participation back at version `to`: earlier imports that left it at
+    // `from` now expect `to`, so they can still be undone in turn.
+    Status RebaseItemVersion(long long participation_id, int from, int to);
 
     Result<std::optional<long long>> FindBySourceRow(long long insats_id, const std::string& rad_id);
     Status SetSourceRow(long long participation_id, const std::string& rad_id);

@@ -286,15 +286,17 @@ Result<long long> ParticipationRepo::Insert(const Participation& p) {
             cols += std::string(cols.empty() ? "" : ", ") + col;
             params += std::string(params.empty() ? ":" : ", :") + col;
         }
+        const bool returning = uow_.dialect() == Dialect::kPostgres;  // see InsertReturningId
         soci::statement st = Sql(uow_).prepare << "INSERT INTO participation (" + cols +
                                                       ", version, created_at, updated_at) VALUES (" + params +
-                                                      ", 1, :c, :u) RETURNING id";
+                                                      ", 1, :c, :u)" + (returning ? " RETURNING id" : "");
         BindUse(st, c);
         st.exchange(soci::use(now));
         st.exchange(soci::use(now));
-        st.exchange(soci::into(id));
+        if (returning) st.exchange(soci::into(id));
         st.define_and_bind();
         st.execute(true);
+        if (!returning) id = LastInsertRowId(uow_);
         WriteAnswers(id, p);
     });
     if (!st.ok()) return st;

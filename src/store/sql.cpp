@@ -27,6 +27,12 @@ std::string NowUtc() {
     return buf;
 }
 
+long long LastInsertRowId(UnitOfWork& uow) {
+    long long id = 0;
+    Sql(uow) << "SELECT last_insert_rowid()", soci::into(id);
+    return id;
+}
+
 NullableText ToNullable(const std::optional<domain::Date>& date) {
     if (!date) return {};
     return {date->ToString(), soci::i_ok};
