@@ -94,5 +94,6 @@ void RegisterGoalPages(Router& router);
 void RegisterReportPages(Router& router);
 void RegisterExplorePages(Router& router);
 void RegisterPopulationPages(Router& router);
+void RegisterImportTemplatePages(Router& router);
 
 }  // namespace foljsam::web

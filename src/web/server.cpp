@@ -76,6 +76,7 @@ Result<int> Server::Bind(const ServeOptions& options) {
     RegisterReportPages(router);
     RegisterExplorePages(router);
     RegisterPopulationPages(router);
+    RegisterImportTemplatePages(router);
 
     const bool tls = options.secure_cookies;
     http.set_post_routing_handler(
