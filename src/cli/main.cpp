@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/import_command.hpp"
 #include "report/dimension.hpp"
 #include "report/measure.hpp"
 #include "report/period.hpp"
@@ -237,6 +238,22 @@ int main(int argc, char** argv) {
                            "Skriv till filen i stället för standard ut (krävs för xlsx)");
     report_cmd->add_flag("--no-suppress", report_options.no_suppress, "Visa även små tal (bara för den som driftar)");
 
+    auto* import_cmd = cli.add_subcommand("import", "Importera deltaganden från en Excel- eller CSV-fil");
+    AddLocation(import_cmd, loc);
+    foljsam::cli::ImportOptions import_options;
+    long long undo_id = 0;
+    import_cmd->add_option("file", import_options.file, "Filen (xlsx eller csv, t.ex. enligt mallen)");
+    import_cmd->add_option("--insats", import_options.insats, "Insats för rader som inte anger någon");
+    import_cmd->add_flag("--create-missing", import_options.create_missing,
+                         "Skapa insatser, medlemmar och enheter som filen nämner men som saknas");
+    import_cmd->add_flag("--dry-run", import_options.dry_run, "Provkör: visa vad som skulle hända, spara inget");
+    import_cmd->add_option("--mode", import_options.mode, "all: allt eller inget (standard); valid: bara felfria rader")
+        ->check(CLI::IsMember({"all", "valid"}))
+        ->capture_default_str();
+    import_cmd->add_option("--mapping", import_options.mapping, "JSON-fil med kolumn- och värdemappning");
+    import_cmd->add_flag("--history", import_options.history, "Visa tidigare importer");
+    auto* undo_opt = import_cmd->add_option("--undo", undo_id, "Ångra en hel import (nummer från --history)");
+
     CLI11_PARSE(cli, argc, argv);
 
     auto app = OpenApp(loc);
@@ -319,6 +336,16 @@ int main(int argc, char** argv) {
         return 0;
     }
     if (report_cmd->parsed()) return RunReport(**app, admin, report_options);
+    if (import_cmd->parsed()) {
+        if (!(*app)->IsInitialised())
+            return Fail(
+                Status::Unavailable("Databasen är inte skapad eller inte migrerad. Kör först: "
+                                    "foljsam init --forbund NAMN (eller foljsam demo), och foljsam migrate."));
+        if (undo_opt->count() > 0) import_options.undo = undo_id;
+        auto forbund = admin.TheForbund();
+        if (!forbund.ok()) return Fail(forbund.status());
+        return foljsam::cli::RunImport(**app, forbund->id, import_options);
+    }
     if (serve->parsed()) {
         if (!(*app)->IsInitialised())
             return Fail(
