@@ -95,5 +95,6 @@ void RegisterReportPages(Router& router);
 void RegisterExplorePages(Router& router);
 void RegisterPopulationPages(Router& router);
 void RegisterImportTemplatePages(Router& router);
+void RegisterImportPages(Router& router);
 
 }  // namespace foljsam::web
