@@ -40,14 +40,14 @@ struct Workbook {
 // Bounds that every reader enforces, so hostile or broken files are refused in bounded
 // memory and time instead of being half-read.
 struct ReadLimits {
-    size_t max_file_bytes = 50u << 20;         // the file as uploaded
+    size_t max_file_bytes = 50u << 20;           // the file as uploaded
     size_t max_uncompressed_bytes = 400u << 20;  // sum over the xlsx entries read
-    size_t max_compression_ratio = 200;         // per entry, uncompressed / compressed
-    size_t max_rows = 250000;                   // per sheet
+    size_t max_compression_ratio = 200;          // per entry, uncompressed / compressed
+    size_t max_rows = 250000;                    // per sheet
     size_t max_columns = 200;
     size_t max_cell_bytes = 32767;  // Excel's own cell limit
     size_t max_xml_depth = 64;
-    size_t max_sheets = 255;        // xlsx: sheets in the workbook
+    size_t max_sheets = 255;       // xlsx: sheets in the workbook
     size_t max_cells = 5'000'000;  // cells kept over the whole workbook, and xlsx shared strings
 };
 
