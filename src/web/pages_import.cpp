@@ -503,7 +503,7 @@ void ImportPages::StatusPage(Ctx& ctx, const UploadPtr& upload) {
     json model = {{"file_name", upload->file_name}, {"status_href", Href(*upload, "status")}};
     if (state == JobState::kRunning) {
         const size_t total = upload->rows_total, done = upload->rows_done;
-        const bool refresh = ctx.Query("uppdatera") != "nej";
+        const bool refresh = ctx.Query("uppdatera") == "ja";
         model["title"] = "Importen pågår";
         model["running"] = true;
         model["total"] = total;
@@ -511,8 +511,8 @@ void ImportPages::StatusPage(Ctx& ctx, const UploadPtr& upload) {
         model["counting"] = total > 0;
         model["cancel_action"] = Href(*upload, "avbryt");
         model["auto_refresh"] = refresh;
-        // WCAG 2.2.1 asks that users can stop a page that reloads itself: the page links
-        // to a copy without the refresh.
+        // WCAG 2.2.1: a page must not reload itself unless the user asked for it, so the
+        // automatic refresh is opt-in (?uppdatera=ja) and can be turned off again.
         if (refresh) model["refresh_seconds"] = 1;
         return router_.Render(ctx, "import_status", model);
     }
