@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/export_command.hpp"
 #include "cli/import_command.hpp"
 #include "report/dimension.hpp"
 #include "report/measure.hpp"
@@ -254,6 +255,20 @@ int main(int argc, char** argv) {
     import_cmd->add_flag("--history", import_options.history, "Visa tidigare importer");
     auto* undo_opt = import_cmd->add_option("--undo", undo_id, "Ångra en hel import (nummer från --history)");
 
+    auto* export_cmd = cli.add_subcommand("export", "Exportera förbundets deltaganden, eller återrapporteringen");
+    AddLocation(export_cmd, loc);
+    foljsam::cli::ExportOptions export_options;
+    export_cmd->add_option("-o,--output", export_options.output, "Filen att skriva (vid csv även två filer bredvid)")
+        ->required();
+    export_cmd->add_option("--format", export_options.format, "xlsx eller csv")
+        ->check(CLI::IsMember({"xlsx", "csv"}))
+        ->capture_default_str();
+    export_cmd->add_flag("--with-identity", export_options.with_identity,
+                         "Ta med personnummer och namn i insatser som registrerar med identitet");
+    export_cmd->add_flag("--national-return", export_options.national_return,
+                         "Återrapporteringen Uppföljning Finsam i stället för deltagarna");
+    export_cmd->add_option("--year", export_options.year, "Året för återrapporteringen, t.ex. 2025");
+
     CLI11_PARSE(cli, argc, argv);
 
     auto app = OpenApp(loc);
@@ -345,6 +360,15 @@ int main(int argc, char** argv) {
         auto forbund = admin.TheForbund();
         if (!forbund.ok()) return Fail(forbund.status());
         return foljsam::cli::RunImport(**app, forbund->id, import_options);
+    }
+    if (export_cmd->parsed()) {
+        if (!(*app)->IsInitialised())
+            return Fail(
+                Status::Unavailable("Databasen är inte skapad eller inte migrerad. Kör först: "
+                                    "foljsam init --forbund NAMN (eller foljsam demo), och foljsam migrate."));
+        auto forbund = admin.TheForbund();
+        if (!forbund.ok()) return Fail(forbund.status());
+        return foljsam::cli::RunExport(**app, forbund->id, export_options);
     }
     if (serve->parsed()) {
         if (!(*app)->IsInitialised())
