@@ -4,6 +4,7 @@
 
 #include "security/crypto.hpp"
 #include "security/policy.hpp"
+#include "services/export_service.hpp"
 
 namespace foljsam::web {
 
@@ -190,6 +191,8 @@ void Router::Render(Ctx& ctx, const std::string& name, nlohmann::json model, int
         if (actor.user.forbund_id) {
             nav.push_back({{"href", "/uppfoljning"}, {"label", "Uppföljning"}});
             nav.push_back({{"href", "/utforska"}, {"label", "Utforska"}});
+            const auto offer = services::ExportService::OfferFor(actor);
+            if (offer.association || offer.national_return) nav.push_back({{"href", "/export"}, {"label", "Export"}});
         }
         const security::policy::Resource forbund{actor.user.forbund_id.value_or(-1)};
         if (security::policy::Can(actor, security::policy::Action::kAdminInsatser, forbund)) {

@@ -95,6 +95,7 @@ void RegisterReportPages(Router& router);
 void RegisterExplorePages(Router& router);
 void RegisterPopulationPages(Router& router);
 void RegisterImportTemplatePages(Router& router);
+void RegisterExportPages(Router& router);
 void RegisterImportPages(Router& router);
 
 }  // namespace foljsam::web

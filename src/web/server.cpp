@@ -77,6 +77,7 @@ Result<int> Server::Bind(const ServeOptions& options) {
     RegisterExplorePages(router);
     RegisterPopulationPages(router);
     RegisterImportTemplatePages(router);
+    RegisterExportPages(router);
     RegisterImportPages(router);
 
     const bool tls = options.secure_cookies;
