@@ -191,13 +191,15 @@ Result<std::vector<long long>> ImportRepo::AnonymousCandidates(long long insats_
         NullableText s = ToNullable(start), r = ToNullable(referral);
         NullableInt y = ToNullable(birth_year);
         long long id = 0;
-        // NULL-safe equality written out, as IS NOT DISTINCT FROM is not in SQLite.
+        // NULL-safe equality written out, as IS NOT DISTINCT FROM is not in SQLite; the casts
+        // give PostgreSQL the type of a parameter that is only compared with NULL.
         soci::statement q =
             (Sql(uow_).prepare << "SELECT id FROM participation WHERE insats_id = :i AND anonymous = 1 AND "
                                   "source_row_id = '' AND gender = :g AND "
-                                  "((start_date IS NULL AND :s1 IS NULL) OR start_date = :s2) AND "
-                                  "((referral_date IS NULL AND :r1 IS NULL) OR referral_date = :r2) AND "
-                                  "((birth_year IS NULL AND :y1 IS NULL) OR birth_year = :y2) ORDER BY id",
+                                  "((start_date IS NULL AND CAST(:s1 AS TEXT) IS NULL) OR start_date = :s2) AND "
+                                  "((referral_date IS NULL AND CAST(:r1 AS TEXT) IS NULL) OR referral_date = :r2) AND "
+                                  "((birth_year IS NULL AND CAST(:y1 AS INTEGER) IS NULL) OR birth_year = :y2) "
+                                  "ORDER BY id",
              soci::into(id), soci::use(insats_id), soci::use(gender), soci::use(s.value, s.ind),
              soci::use(s.value, s.ind), soci::use(r.value, r.ind), soci::use(r.value, r.ind), soci::use(y.value, y.ind),
              soci::use(y.value, y.ind));
