@@ -16,6 +16,7 @@
 #include "services/participation_json.hpp"
 #include "services/participation_write.hpp"
 #include "services/person_resolution.hpp"
+#include "services/structure_import.hpp"
 #include "store/database.hpp"
 #include "store/organisation_repo.hpp"
 #include "store/participation_repo.hpp"
@@ -70,6 +71,14 @@ class Runner {
     Result<ImportReport> Run() {
         auto workbook = io::ReadSpreadsheet(request_.bytes, request_.file_name, request_.limits);
         if (!workbook.ok()) return workbook.status();
+        // An export's own structure sheets come first, so its rows find their insatser
+        // and units; what they create is recorded in the batch below, for undo.
+        StructureCreated structure;
+        if (request_.create_missing) {
+            auto created = ImportStructure(uow_, actor_, forbund_.id, *workbook);
+            if (!created.ok()) return created.status();
+            structure = std::move(*created);
+        }
         FOLJSAM_RETURN_IF_ERROR(LoadContext());
         // The first sheet with a header row is the data; others (instructions) are skipped.
         const io::Sheet* sheet = nullptr;
@@ -99,6 +108,7 @@ class Runner {
 
         // Everything is written inside the transaction, also when the run is refused or a
         // dry run: the outcome of each row is then exact, and the rollback removes it all.
+        FOLJSAM_RETURN_IF_ERROR(RecordStructure(structure));
         FOLJSAM_RETURN_IF_ERROR(CreateMissing());
         const size_t total = report_.plan.rows.size();
         for (size_t i = 0; i < total; ++i) {
@@ -151,6 +161,20 @@ class Runner {
                   int after_version = 0) {
         store::ImportItem item{++seq_, entity, id, action, before, after_version};
         return imports_.AddItem(batch_id_, item);
+    }
+
+    // The organisations and insatser made from the structure sheets, as if this import had
+    // created them from its rows (ImportStructure has audited them).
+    Status RecordStructure(const StructureCreated& structure) {
+        for (size_t i = 0; i < structure.organisation_ids.size(); ++i) {
+            FOLJSAM_RETURN_IF_ERROR(Record("organisation", structure.organisation_ids[i], "create"));
+            report_.created_organisations.push_back(structure.organisation_names[i]);
+        }
+        for (size_t i = 0; i < structure.insats_ids.size(); ++i) {
+            FOLJSAM_RETURN_IF_ERROR(Record("insats", structure.insats_ids[i], "create"));
+            report_.created_insatser.push_back(structure.insats_names[i]);
+        }
+        return Status::Ok();
     }
 
     Status CreateMissing() {
@@ -333,7 +357,7 @@ class Runner {
                 if (!keys.ok()) return keys.status();
                 auto found = persons.FindByIdentityHash(insats.controller_org_id, keys->LookupHash(personnummer));
                 if (!found.ok()) return found.status();
-                person_id = **found;
+                person_id = *found;
             }
         }
         out.person_exists = person_id.has_value();

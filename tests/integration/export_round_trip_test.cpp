@@ -93,18 +93,9 @@ class ExportRoundTrip : public ::testing::Test {
         source_ = nullptr;
     }
 
-    // Structure, then participations, into `target` from an export file.
+    // An export file into `target` in one import: with create-missing, the import itself
+    // rebuilds the structure from the workbook's Organisationer and Insatser sheets.
     static services::ImportReport ImportInto(ft::TestApp& target, const std::string& bytes) {
-        auto workbook = io::ReadSpreadsheet(bytes, "export.xlsx");
-        EXPECT_TRUE(workbook.ok()) << ft::Describe(workbook.status());
-        if (!workbook.ok()) return {};
-        {
-            auto uow = target.app().db().Begin();
-            EXPECT_TRUE(uow.ok());
-            auto created = services::ImportStructure(**uow, nullptr, target.forbund_id(), *workbook);
-            EXPECT_TRUE(created.ok()) << ft::Describe(created.status());
-            EXPECT_TRUE((*uow)->Commit().ok());
-        }
         services::ImportRequest request;
         request.file_name = "export.xlsx";
         request.bytes = bytes;
@@ -200,6 +191,39 @@ TEST_F(ExportRoundTrip, ImportedExportGivesTheSameReportCells) {
     EXPECT_EQ(again.created, 0);
     EXPECT_EQ(again.rejected, 0) << Issues(again);
     EXPECT_EQ(again.unchanged, participations_);
+}
+
+// The structure that the import rebuilt from the export belongs to its batch: undo
+// removes the insatser and organisations again, leaving the association empty.
+TEST_F(ExportRoundTrip, UndoRemovesTheStructureTheImportRebuilt) {
+    auto exported = services::ExportService(source_->app())
+                        .ExportAssociationAsOperator(source_->forbund_id(), services::ExportFormat::kXlsx, true);
+    ASSERT_TRUE(exported.ok()) << ft::Describe(exported.status());
+    ft::TestApp target;
+    auto counts = [&target] {
+        auto uow = target.app().db().Begin();
+        EXPECT_TRUE(uow.ok());
+        store::OrganisationRepo orgs(**uow);
+        auto insatser = orgs.ListInsatser(target.forbund_id());
+        auto organisations = orgs.ListOrganisations(target.forbund_id());
+        EXPECT_TRUE(insatser.ok() && organisations.ok());
+        return std::pair<size_t, size_t>(insatser.ok() ? insatser->size() : 0,
+                                         organisations.ok() ? organisations->size() : 0);
+    };
+    const auto before = counts();
+    const services::ImportReport report = ImportInto(target, exported->files[0].bytes);
+    ASSERT_TRUE(report.written && report.batch_id);
+    EXPECT_EQ(report.rejected, 0) << Issues(report);
+    EXPECT_FALSE(report.created_insatser.empty());
+    EXPECT_FALSE(report.created_organisations.empty());
+    const auto after = counts();
+    EXPECT_EQ(after.first, before.first + report.created_insatser.size());
+    EXPECT_EQ(after.second, before.second + report.created_organisations.size());
+
+    auto undone = services::ImportService(target.app()).UndoAsOperator(target.forbund_id(), *report.batch_id);
+    ASSERT_TRUE(undone.ok()) << ft::Describe(undone.status());
+    EXPECT_EQ(undone->removed, participations_);
+    EXPECT_EQ(counts(), before);
 }
 
 TEST_F(ExportRoundTrip, TheImportedAssociationExportsTheSameRows) {

@@ -278,6 +278,43 @@ TEST_F(ImportFromLibreOffice, IdentityIsSealedInAnInsatsWithIdentity) {
     EXPECT_EQ(bytes.find("198801042386"), std::string::npos);
 }
 
+// In an insats with identity, a row without Rad-id is found again by the person (its
+// personnummer's lookup hash) + insats + start date; undo removes the person it created.
+TEST_F(ImportFromLibreOffice, AnIdentityRowWithoutRadIdIsFoundByPersonAndUndoRemovesThePerson) {
+    const auto empty_counts = Counts();
+    std::string header = kHeader;
+    header.replace(header.find("\n"), 1, ";Samtycke\n");
+    const std::string body =
+        "IPS;;;198801042386;;;;Region Stockholm;Stockholm;;GYMN;LT1;A-kassa;;2025-01-10;2025-02-01;;;Ja\n"
+        "IPS;;;19900118-2394;;;;Region Stockholm;Stockholm;;GYMN;LT1;A-kassa;;2025-01-12;2025-02-03;;;Ja\n";
+    services::ImportService imports(app_.app());
+    auto run = [&] {
+        xlsx_ = CsvToXlsxWithLibreOffice(header + body);
+        ImportRequest request;
+        request.file_name = "ips.xlsx";
+        request.bytes = xlsx_;
+        return imports.RunAsOperator(app_.forbund_id(), request);
+    };
+    auto first = run();
+    ASSERT_TRUE(first.ok()) << Describe(first.status());
+    ASSERT_TRUE(first->written) << (first->AllIssues().empty() ? "" : first->AllIssues().front().expected);
+    EXPECT_EQ(first->created, 2);
+    const auto counts_first = Counts();
+    EXPECT_EQ(counts_first.at("person"), empty_counts.at("person") + 2);
+
+    auto again = run();
+    ASSERT_TRUE(again.ok()) << Describe(again.status());
+    EXPECT_EQ(again->created, 0);
+    EXPECT_EQ(again->unchanged, 2);
+    EXPECT_EQ(Counts(), counts_first);
+
+    if (again->batch_id) ASSERT_TRUE(imports.UndoAsOperator(app_.forbund_id(), *again->batch_id).ok());
+    auto undone = imports.UndoAsOperator(app_.forbund_id(), *first->batch_id);
+    ASSERT_TRUE(undone.ok()) << Describe(undone.status());
+    EXPECT_EQ(undone->removed, 2);
+    EXPECT_EQ(Counts(), empty_counts);
+}
+
 TEST_F(ImportFromLibreOffice, CreateMissingMakesInsatserAndMembersFromTheirNames) {
     const std::string body =
         "Ny insats;R1;N-1;;;K;1990;Botkyrka kommun;Botkyrka;;GYMN;LT1;A-kassa;;2025-01-10;2025-02-01;;\n"
