@@ -74,7 +74,16 @@ std::string SessionCookie(const std::string& token, bool secure) {
 Router::Router(httplib::Server& server, services::App& app, const Views& views, ServerOptions options)
     : server_(server), app_(app), views_(views), options_(options), auth_(app), admin_(app), participations_(app) {}
 
-void Router::Register(const std::string& method, const std::string& pattern, httplib::Server::Handler handler) {
+void Router::Register(const std::string& method, const std::string& pattern, httplib::Server::Handler inner) {
+    // The body is read by now (within the server's largest limit); this route's own limit
+    // decides. An empty 413 gets its page from the server's error handler.
+    auto handler = [this, inner = std::move(inner)](const httplib::Request& req, httplib::Response& res) {
+        if (!options_.limits.Allows(req)) {
+            res.status = 413;
+            return;
+        }
+        inner(req, res);
+    };
     if (method == "GET")
         server_.Get(pattern, std::move(handler));
     else if (method == "POST")

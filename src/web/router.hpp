@@ -18,12 +18,14 @@
 #include "services/auth_service.hpp"
 #include "services/participation_service.hpp"
 #include "web/form.hpp"
+#include "web/request_limits.hpp"
 #include "web/view.hpp"
 
 namespace foljsam::web {
 
 struct ServerOptions {
     bool secure_cookies = false;  // set under TLS
+    RequestLimits limits;         // every handler refuses a body over its route's limit (413)
 };
 
 struct Ctx {

@@ -6,6 +6,8 @@
 #include <chrono>
 #include <nlohmann/json.hpp>
 
+#include "io/sheet.hpp"
+#include "web/request_limits.hpp"
 #include "web/router.hpp"
 #include "web/view.hpp"
 
@@ -60,12 +62,15 @@ Result<int> Server::Bind(const ServeOptions& options) {
     http.set_tcp_nodelay(true);
     http.set_read_timeout(10, 0);
     http.set_write_timeout(10, 0);
-    http.set_payload_max_length(2 * 1024 * 1024);
     if (!http.set_mount_point("/static", (options.web_dir / "static").string(),
                               {{"Cache-Control", "public, max-age=3600"}}))
         return Status::Unavailable("Katalogen för statiska filer saknas: " + (options.web_dir / "static").string());
 
-    ServerOptions router_options{options.secure_cookies};
+    // Forms and API calls are small; the import wizard takes a spreadsheet (with room for
+    // the multipart envelope around it).
+    ServerOptions router_options{options.secure_cookies, {}};
+    router_options.limits.routes["POST /import"] = io::ReadLimits().max_file_bytes + (size_t{64} << 10);
+    InstallRequestLimits(http, router_options.limits);
     impl_->router = std::make_unique<Router>(http, impl_->app, *impl_->views, router_options);
     Router& router = *impl_->router;
     RegisterAuthPages(router);
@@ -90,16 +95,25 @@ Result<int> Server::Bind(const ServeOptions& options) {
         if (req.path.rfind("/api/", 0) == 0) {
             std::string code = "internal", message = "Ett internt fel inträffade.";
             if (res.status == 404) code = "not_found", message = "Resursen finns inte.";
-            if (res.status == 413) code = "invalid_input", message = "Begäran är för stor.";
+            if (res.status == 413 || res.status == 411) code = "invalid_input", message = "Begäran är för stor.";
             if (res.status == 400) code = "invalid_input", message = "Begäran är felaktig.";
             nlohmann::json body = {
                 {"error", {{"code", code}, {"message", message}, {"fields", nlohmann::json::array()}}}};
             res.set_content(body.dump(), "application/json; charset=utf-8");
             return;
         }
-        const std::string title = res.status == 404 ? "Sidan finns inte" : "Något gick fel";
-        const std::string message = res.status == 404 ? "Kontrollera adressen eller gå till startsidan."
-                                                      : "Försök igen. Kvarstår felet, kontakta förvaltningen.";
+        std::string title = res.status == 404 ? "Sidan finns inte" : "Något gick fel";
+        std::string message = res.status == 404 ? "Kontrollera adressen eller gå till startsidan."
+                                                : "Försök igen. Kvarstår felet, kontakta förvaltningen.";
+        if (res.status == 413 && req.path == "/import") {
+            title = "Filen är för stor";
+            message = "En fil som ska importeras får vara högst " +
+                      std::to_string(io::ReadLimits().max_file_bytes >> 20) +
+                      " MB. Dela upp filen i flera och importera dem en i taget.";
+        } else if (res.status == 413 || res.status == 411) {
+            title = "Begäran är för stor";
+            message = "Formuläret innehöll mer data än sidan tar emot. Gå tillbaka och försök igen.";
+        }
         res.set_content(views_ptr->Page("error", {{"title", title}, {"message", message}}), "text/html; charset=utf-8");
     });
     http.set_exception_handler([views_ptr](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
