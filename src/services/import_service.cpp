@@ -68,13 +68,14 @@ class Runner {
            const ImportRequest& request)
         : app_(app), uow_(uow), actor_(actor), forbund_(forbund), request_(request), imports_(uow) {}
 
-    Result<ImportReport> Run() {
+    // `plan_only`: stop after planning (Plan); nothing is written then.
+    Result<ImportReport> Run(bool plan_only = false) {
         auto workbook = io::ReadSpreadsheet(request_.bytes, request_.file_name, request_.limits);
         if (!workbook.ok()) return workbook.status();
         // An export's own structure sheets come first, so its rows find their insatser
         // and units; what they create is recorded in the batch below, for undo.
         StructureCreated structure;
-        if (request_.create_missing) {
+        if (request_.create_missing && !plan_only) {
             auto created = ImportStructure(uow_, actor_, forbund_.id, *workbook);
             if (!created.ok()) return created.status();
             structure = std::move(*created);
@@ -90,6 +91,10 @@ class Runner {
         static const io::Sheet kEmpty;
         report_.sheet = sheet ? sheet->name : (workbook->sheets.empty() ? "" : workbook->sheets.front().name);
         report_.plan = io::PlanImport(sheet ? *sheet : kEmpty, context_, request_.settings);
+        if (plan_only) {
+            for (auto& row : report_.plan.rows) row.personnummer.clear();
+            return std::move(report_);
+        }
         if (!report_.plan.file_issues.empty()) return Finish();
 
         store::ImportBatch batch;
@@ -596,6 +601,19 @@ std::vector<io::RowIssue> ImportReport::AllIssues() const {
 Result<ImportReport> ImportService::Run(const domain::Actor& actor, const ImportRequest& request) {
     if (!actor.user.forbund_id || !actor.HasRole(domain::Role::kDeltagarAnsvarig)) return Status::Forbidden();
     return Execute(app_, &actor, *actor.user.forbund_id, request);
+}
+
+Result<ImportReport> ImportService::Plan(const domain::Actor& actor, const ImportRequest& request) {
+    if (!actor.user.forbund_id || !actor.HasRole(domain::Role::kDeltagarAnsvarig)) return Status::Forbidden();
+    auto uow = app_.db().Begin(store::Database::Mode::kRead);
+    if (!uow.ok()) return uow.status();
+    auto forbund = ForbundOf(**uow, *actor.user.forbund_id);
+    if (!forbund.ok()) return forbund.status();
+    ImportRequest planned = request;
+    planned.create_missing = false;
+    planned.dry_run = true;
+    Runner runner(app_, **uow, &actor, *forbund, planned);
+    return runner.Run(true);
 }
 
 Result<ImportReport> ImportService::RunAsOperator(long long forbund_id, const ImportRequest& request) {

@@ -88,6 +88,13 @@ class ImportService {
     Result<ImportReport> Run(const domain::Actor& actor, const ImportRequest& request);
     Result<ImportReport> RunAsOperator(long long forbund_id, const ImportRequest& request);
 
+    // Reads the file and plans it (header row, column mapping, unknown values, each row's
+    // own problems) without matching or writing anything: in a read transaction, so it
+    // neither waits for nor holds the write lock. The report has `plan` and `sheet` only;
+    // rows, counts and the structure that create_missing would add are not in it. For the
+    // wizard's column and value steps. Failure as Run.
+    Result<ImportReport> Plan(const domain::Actor& actor, const ImportRequest& request);
+
     // Imports of the association, newest first.
     Result<std::vector<store::ImportBatch>> History(const domain::Actor& actor);
     Result<std::vector<store::ImportBatch>> HistoryAsOperator(long long forbund_id);

@@ -58,6 +58,8 @@ struct Upload {
     std::vector<io::UnknownValue> decided;
     ImportOutcome preview;  // dry run of settings_version `preview_version`
     int preview_version = -1;
+    ImportOutcome plan;  // ImportService::Plan of settings_version `plan_version`
+    int plan_version = -1;
     JobState job = JobState::kNone;
     ImportOutcome result;  // the real run, once kDone
     std::chrono::steady_clock::time_point last_used;

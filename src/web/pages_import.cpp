@@ -128,13 +128,16 @@ class ImportPages {
         return upload.job == JobState::kDone && upload.result && upload.result->ok() && (*upload.result)->written;
     }
 
-    // The dry run of the upload's current choices (kept until they change).
-    ImportOutcome Preview(const Ctx& ctx, const UploadPtr& upload) {
+    // The dry run (or, with `plan_only`, the plan: ImportService::Plan, which is quick and
+    // takes no write lock) of the upload's current choices, kept until they change.
+    ImportOutcome Outcome(const Ctx& ctx, const UploadPtr& upload, bool plan_only) {
         services::ImportRequest request;
         int version = 0;
         {
             std::lock_guard lock(upload->mutex);
-            if (upload->preview && upload->preview_version == upload->settings_version) return upload->preview;
+            const ImportOutcome& kept = plan_only ? upload->plan : upload->preview;
+            if (kept && (plan_only ? upload->plan_version : upload->preview_version) == upload->settings_version)
+                return kept;
             request.settings = upload->settings;
             request.insats_id = upload->insats_id;
             version = upload->settings_version;
@@ -145,19 +148,22 @@ class ImportPages {
         // Valid rows: the counts then say what "Bara felfria rader" would write; all or
         // nothing writes the same or nothing at all.
         request.mode = services::ImportMode::kValidRows;
-        auto outcome = std::make_shared<const Result<ImportReport>>(service_.Run(ctx.auth.actor, request));
+        auto outcome = std::make_shared<const Result<ImportReport>>(plan_only ? service_.Plan(ctx.auth.actor, request)
+                                                                              : service_.Run(ctx.auth.actor, request));
         std::lock_guard lock(upload->mutex);
         if (upload->settings_version == version) {
-            upload->preview = outcome;
-            upload->preview_version = version;
+            (plan_only ? upload->plan : upload->preview) = outcome;
+            (plan_only ? upload->plan_version : upload->preview_version) = version;
         }
         return outcome;
     }
+    ImportOutcome Preview(const Ctx& ctx, const UploadPtr& upload) { return Outcome(ctx, upload, false); }
+    ImportOutcome PlanOf(const Ctx& ctx, const UploadPtr& upload) { return Outcome(ctx, upload, true); }
 
-    // A dry run that can be shown as a plan (the file was read and has its columns);
+    // A plan or dry run that can be shown (the file was read and has its columns);
     // otherwise redirects to the mapping step, which explains why, and returns nullptr.
-    ImportOutcome UsablePreview(Ctx& ctx, const UploadPtr& upload) {
-        auto outcome = Preview(ctx, upload);
+    ImportOutcome Usable(Ctx& ctx, const UploadPtr& upload, bool plan_only) {
+        auto outcome = Outcome(ctx, upload, plan_only);
         if (outcome->ok() && (*outcome)->plan.file_issues.empty()) return outcome;
         const StatusCode code = outcome->status().code();
         if (!outcome->ok() && code != StatusCode::kInvalidInput && code != StatusCode::kNotFound)
@@ -166,6 +172,7 @@ class ImportPages {
             Router::Redirect(ctx, Href(*upload, "kolumner"));
         return nullptr;
     }
+    ImportOutcome UsablePreview(Ctx& ctx, const UploadPtr& upload) { return Usable(ctx, upload, false); }
 
     static json InsatsField(const FieldSet& fs, const std::vector<domain::Insats>& writable,
                             const std::string& selected) {
@@ -283,7 +290,7 @@ void ImportPages::ColumnsPage(Ctx& ctx, const UploadPtr& upload) {
     auto writable = Writable(ctx);
     if (!writable.ok()) return router_.RenderError(ctx, writable.status());
     if (Locked(*upload)) return Router::Redirect(ctx, Href(*upload, "status"));
-    auto outcome = Preview(ctx, upload);
+    auto outcome = PlanOf(ctx, upload);
     json model = {{"title", "Välj kolumner"}, {"file_name", upload->file_name}, {"action", Href(*upload, "kolumner")}};
     if (!outcome->ok()) {
         const StatusCode code = outcome->status().code();
@@ -331,7 +338,7 @@ void ImportPages::SaveColumns(Ctx& ctx, const UploadPtr& upload) {
     auto writable = Writable(ctx);
     if (!writable.ok()) return router_.RenderError(ctx, writable.status());
     if (Locked(*upload)) return Router::Redirect(ctx, Href(*upload, "status"));
-    auto outcome = Preview(ctx, upload);
+    auto outcome = PlanOf(ctx, upload);
     if (!outcome->ok() || (*outcome)->plan.header_row == 0) return Router::Redirect(ctx, Href(*upload, "kolumner"));
     std::optional<long long> insats_id = ParseId(ctx.form.Get("insats"));
     if (insats_id &&
@@ -348,7 +355,7 @@ void ImportPages::SaveColumns(Ctx& ctx, const UploadPtr& upload) {
 
 void ImportPages::ValuesPage(Ctx& ctx, const UploadPtr& upload) {
     if (Locked(*upload)) return Router::Redirect(ctx, Href(*upload, "status"));
-    auto outcome = UsablePreview(ctx, upload);
+    auto outcome = Usable(ctx, upload, true);
     if (!outcome) return;
     std::vector<io::UnknownValue> values;
     json fields;
@@ -369,7 +376,7 @@ void ImportPages::ValuesPage(Ctx& ctx, const UploadPtr& upload) {
 
 void ImportPages::SaveValues(Ctx& ctx, const UploadPtr& upload) {
     if (Locked(*upload)) return Router::Redirect(ctx, Href(*upload, "status"));
-    auto outcome = UsablePreview(ctx, upload);
+    auto outcome = Usable(ctx, upload, true);
     if (!outcome) return;
     {
         std::lock_guard lock(upload->mutex);

@@ -315,6 +315,39 @@ TEST_F(ImportFromLibreOffice, AnIdentityRowWithoutRadIdIsFoundByPersonAndUndoRem
     EXPECT_EQ(Counts(), empty_counts);
 }
 
+// The wizard's column and value steps plan the file without writing: Plan runs in a
+// read transaction, so it works while another writer holds the database, and leaves no
+// trace (no batch, no participation, no audit event).
+TEST_F(ImportFromLibreOffice, PlanListsUnknownValuesWithoutWritingOrWaitingForWriters) {
+    const domain::Actor registrar = app_.CreateRegistrar("planerare", 1, {novum_});
+    std::map<std::string, long long> before;
+    {
+        auto uow = app_.app().db().Begin(store::Database::Mode::kRead);
+        ASSERT_TRUE(uow.ok());
+        before = *store::CountRows(**uow);
+    }
+    xlsx_ = CsvToXlsxWithLibreOffice(std::string(kHeader) + ValidRow("R1", "A-1") +
+                                     "Novum;R2;A-2;;;Kvinna;1990;Stockholms stad;Stockholm;Järva;Gymnasial utbildning;"
+                                     "1-2 år;Försörjningsstöd;Okänd målgrupp;2025-01-10;2025-02-03;;\n");
+    ImportRequest request;
+    request.file_name = "deltagare.xlsx";
+    request.bytes = xlsx_;
+    auto writer = app_.app().db().Begin();  // holds the write lock throughout
+    ASSERT_TRUE(writer.ok());
+    auto plan = services::ImportService(app_.app()).Plan(registrar, request);
+    ASSERT_TRUE(plan.ok()) << Describe(plan.status());
+    ASSERT_EQ(plan->plan.rows.size(), 2u);
+    ASSERT_EQ(plan->plan.unknown.size(), 1u);
+    EXPECT_EQ(plan->plan.unknown[0].value, "Okänd målgrupp");
+    EXPECT_EQ(plan->plan.unknown[0].rows, 1);
+    EXPECT_FALSE(plan->written);
+    EXPECT_TRUE(plan->rows.empty());
+    writer->reset();
+    auto uow = app_.app().db().Begin(store::Database::Mode::kRead);
+    ASSERT_TRUE(uow.ok());
+    EXPECT_EQ(*store::CountRows(**uow), before);
+}
+
 TEST_F(ImportFromLibreOffice, CreateMissingMakesInsatserAndMembersFromTheirNames) {
     const std::string body =
         "Ny insats;R1;N-1;;;K;1990;Botkyrka kommun;Botkyrka;;GYMN;LT1;A-kassa;;2025-01-10;2025-02-01;;\n"
