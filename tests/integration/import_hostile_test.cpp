@@ -20,10 +20,10 @@
 namespace foljsam::testing {
 namespace {
 
-using ::testing::HasSubstr;
 using io::testing::SheetXml;
 using io::testing::XlsxParts;
 using io::testing::XlsxWithSheetData;
+using ::testing::HasSubstr;
 
 struct HostileFile {
     std::string name;       // for the failure message
@@ -39,10 +39,10 @@ std::vector<HostileFile> HostileFiles() {
     out.push_back({"empty", "tom.xlsx", "", "Filen är tom"});
     out.push_back({"not a spreadsheet", "bild.xlsx", std::string("\x89PNG\r\n\x1a\n", 8) + std::string(2000, 'x'),
                    "ingen xlsx-arbetsbok"});
-    out.push_back({"zip bomb", "bomb.xlsx",
-                   XlsxWithSheetData(R"(<row r="1"><c r="A1" t="inlineStr"><is><t>Insats</t></is></c></row>)" +
-                                     Spaces(8u << 20)),
-                   "zip-bomb"});
+    out.push_back(
+        {"zip bomb", "bomb.xlsx",
+         XlsxWithSheetData(R"(<row r="1"><c r="A1" t="inlineStr"><is><t>Insats</t></is></c></row>)" + Spaces(8u << 20)),
+         "zip-bomb"});
     XlsxParts laughs;
     laughs.shared_strings = R"(<?xml version="1.0"?>
 <!DOCTYPE sst [
@@ -63,8 +63,8 @@ std::vector<HostileFile> HostileFiles() {
     out.push_back({"invalid UTF-8 in xlsx", "utf8.xlsx", bad_utf8.Build(), ""});
     std::string truncated = XlsxWithSheetData(R"(<row r="1"><c r="A1"><v>1</v></c></row>)");
     out.push_back({"truncated", "halv.xlsx", truncated.substr(0, truncated.size() / 2), "skadad"});
-    out.push_back({"old xls", "gammal.xls", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(600, '\0'),
-                   ""});
+    out.push_back(
+        {"old xls", "gammal.xls", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(600, '\0'), ""});
     return out;
 }
 
@@ -105,7 +105,9 @@ TEST_F(ImportHostile, EveryHostileFileIsRefusedWithAMessageAndWritesNothing) {
                             report.status().code() == StatusCode::kCorrupt)
                     << label << ": " << report.status().message();
                 EXPECT_FALSE(report.status().message().empty()) << label;
-                if (!file.message.empty()) EXPECT_THAT(report.status().message(), HasSubstr(file.message)) << label;
+                if (!file.message.empty()) {
+                    EXPECT_THAT(report.status().message(), HasSubstr(file.message)) << label;
+                }
             }
             EXPECT_EQ(Counts(), before) << label << " wrote something";
         }

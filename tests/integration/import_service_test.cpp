@@ -308,7 +308,9 @@ TEST_F(ImportFromLibreOffice, AnIdentityRowWithoutRadIdIsFoundByPersonAndUndoRem
     EXPECT_EQ(again->unchanged, 2);
     EXPECT_EQ(Counts(), counts_first);
 
-    if (again->batch_id) ASSERT_TRUE(imports.UndoAsOperator(app_.forbund_id(), *again->batch_id).ok());
+    if (again->batch_id) {
+        ASSERT_TRUE(imports.UndoAsOperator(app_.forbund_id(), *again->batch_id).ok());
+    }
     auto undone = imports.UndoAsOperator(app_.forbund_id(), *first->batch_id);
     ASSERT_TRUE(undone.ok()) << Describe(undone.status());
     EXPECT_EQ(undone->removed, 2);

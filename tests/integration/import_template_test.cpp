@@ -22,6 +22,7 @@
 #include "io/import_columns.hpp"
 #include "io/template_content.hpp"
 #include "io/template_writer.hpp"
+#include "support/libreoffice.hpp"
 
 namespace {
 
@@ -125,7 +126,8 @@ std::vector<Validation> Validations(const std::string& xml) {
     return out;
 }
 
-bool HasSoffice() { return std::system("command -v soffice >/dev/null 2>&1") == 0; }
+using foljsam::testing::HasLibreOffice;
+using foljsam::testing::XlsxSheetsToCsvWithLibreOffice;
 
 // One workbook, and at most one LibreOffice run (seconds each), for the whole suite.
 class ImportTemplate : public ::testing::Test {
@@ -138,25 +140,15 @@ class ImportTemplate : public ::testing::Test {
         written_ = io::WriteTemplateXlsx(xlsx_, kOptions);
         converted_ = false;
     }
-    static void TearDownTestSuite() {
-        fs::remove_all(dir_);
-        if (!profile_.empty()) fs::remove_all(profile_);
-    }
+    static void TearDownTestSuite() { fs::remove_all(dir_); }
 
    protected:
     void SetUp() override { ASSERT_TRUE(written_.ok()) << written_.message() << " " << written_.internal(); }
 
-    // Every sheet as its own CSV file in dir_/csv, "mall-<sheet>.csv" (LibreOffice 7.4's
-    // sheet option -1, as in report_export_test.cpp), with its own profile directory.
+    // Every sheet as its own CSV file in dir_/csv, "mall-<sheet>.csv".
     static void ConvertToCsv() {
         if (converted_) return;
-        profile_ = fs::temp_directory_path() / ("foljsam-lo-template-" + std::to_string(::getpid()));
-        const std::string command =
-            "soffice --headless -env:UserInstallation=file://" + profile_.string() +
-            " --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1'"
-            " --outdir '" +
-            (dir_ / "csv").string() + "' '" + xlsx_.string() + "' >'" + (dir_ / "soffice.log").string() + "' 2>&1";
-        ASSERT_EQ(std::system(command.c_str()), 0) << command << "\n" << ReadFile(dir_ / "soffice.log");
+        ASSERT_NO_THROW(XlsxSheetsToCsvWithLibreOffice(xlsx_, dir_ / "csv"));
         converted_ = true;
     }
     std::vector<std::vector<std::string>> Sheet(const std::string& name) {
@@ -191,7 +183,7 @@ class ImportTemplate : public ::testing::Test {
         return Entry(path.rfind('/', 0) == 0 ? path.substr(1) : "xl/" + path);
     }
 
-    static inline fs::path dir_, xlsx_, profile_;
+    static inline fs::path dir_, xlsx_;
     static inline foljsam::Status written_;
     static inline bool converted_ = false;
 };
@@ -204,7 +196,7 @@ bool Offered(const io::ColumnSpec& spec) {
 }
 
 TEST_F(ImportTemplate, LibreOfficeSeesEveryHeaderInOrderOnTheDataSheet) {
-    if (!HasSoffice()) GTEST_SKIP() << "soffice (LibreOffice) is not installed; run scripts/setup";
+    if (!HasLibreOffice()) GTEST_SKIP() << "soffice (LibreOffice) is not installed; run scripts/setup";
     ASSERT_NO_FATAL_FAILURE(ConvertToCsv());
     const auto rows = Sheet("Deltagare");
     ASSERT_EQ(rows.size(), 1u) << "the header row and nothing else";
@@ -214,7 +206,7 @@ TEST_F(ImportTemplate, LibreOfficeSeesEveryHeaderInOrderOnTheDataSheet) {
 }
 
 TEST_F(ImportTemplate, EachDropDownPointsAtItsLabelsOnTheHiddenListSheet) {
-    if (!HasSoffice()) GTEST_SKIP() << "soffice (LibreOffice) is not installed; run scripts/setup";
+    if (!HasLibreOffice()) GTEST_SKIP() << "soffice (LibreOffice) is not installed; run scripts/setup";
     ASSERT_NO_FATAL_FAILURE(ConvertToCsv());
     const auto lists = Sheet("Listor");
     ASSERT_GE(lists.size(), 2u);
@@ -311,7 +303,7 @@ TEST_F(ImportTemplate, DataSheetComesFirstAndTheListSheetIsHidden) {
 }
 
 TEST_F(ImportTemplate, InstructionsExplainEveryColumn) {
-    if (!HasSoffice()) GTEST_SKIP() << "soffice (LibreOffice) is not installed; run scripts/setup";
+    if (!HasLibreOffice()) GTEST_SKIP() << "soffice (LibreOffice) is not installed; run scripts/setup";
     ASSERT_NO_FATAL_FAILURE(ConvertToCsv());
     const auto rows = Sheet("Instruktioner");
     std::map<std::string, std::vector<std::string>> by_header;

@@ -6,53 +6,26 @@
 // soffice is missing.
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <string>
 
 #include "io/xlsx_reader.hpp"
+#include "support/libreoffice.hpp"
 
 namespace foljsam::io {
 namespace {
 
-namespace fs = std::filesystem;
 using Kind = Cell::Kind;
-
-std::string ReadFile(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
+using foljsam::testing::CsvToXlsxWithLibreOffice;
+using foljsam::testing::HasLibreOffice;
 
 class LibreOfficeReader : public ::testing::Test {
    protected:
     void SetUp() override {
-        if (std::system("command -v soffice >/dev/null 2>&1") != 0) GTEST_SKIP() << "soffice is not installed";
-        dir_ = fs::temp_directory_path() / ("foljsam-lo-reader-" + std::to_string(::getpid()));
-        profile_ = fs::temp_directory_path() / ("foljsam-lo-reader-profile-" + std::to_string(::getpid()));
-        fs::remove_all(dir_);
-        fs::create_directories(dir_);
-    }
-    void TearDown() override {
-        fs::remove_all(dir_);
-        fs::remove_all(profile_);
+        if (!HasLibreOffice()) GTEST_SKIP() << "soffice is not installed";
     }
     // Converts `csv` (';'-separated UTF-8) to xlsx with LibreOffice and returns the bytes.
-    // Filter tokens: 59 ';' separator, 34 '"' quotes, 76 UTF-8, 1 first line.
-    std::string ConvertToXlsx(const std::string& csv) {
-        std::ofstream(dir_ / "in.csv", std::ios::binary) << csv;
-        const std::string command = "soffice --headless -env:UserInstallation=file://" + profile_.string() +
-                                    " --convert-to xlsx --infilter=\"CSV:59,34,76,1\" --outdir '" + dir_.string() +
-                                    "' '" + (dir_ / "in.csv").string() + "' >'" + (dir_ / "soffice.log").string() +
-                                    "' 2>&1";
-        EXPECT_EQ(std::system(command.c_str()), 0) << command << "\n" << ReadFile(dir_ / "soffice.log");
-        return ReadFile(dir_ / "in.xlsx");
-    }
-    fs::path dir_;
-    fs::path profile_;
+    std::string ConvertToXlsx(const std::string& csv) { return CsvToXlsxWithLibreOffice(csv); }
 };
 
 TEST_F(LibreOfficeReader, DatesNumbersAndSwedishTextSurviveTheRoundTrip) {

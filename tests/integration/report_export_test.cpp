@@ -32,6 +32,7 @@
 #include "report/render_tables.hpp"
 #include "report/suppression.hpp"
 #include "services/followup_service.hpp"
+#include "support/libreoffice.hpp"
 #include "support/markup.hpp"
 #include "support/test_app.hpp"
 
@@ -113,26 +114,16 @@ class ReportExport : public ::testing::Test {
         fs::remove_all(dir_);
         fs::create_directories(dir_ / "csv");
     }
-    void TearDown() override {
-        fs::remove_all(dir_);
-        fs::remove_all(profile_);
-    }
+    void TearDown() override { fs::remove_all(dir_); }
     // Every sheet of `xlsx` as its own CSV file in dir_/csv (LibreOffice 7.4's sheet
     // option -1 writes "<name>-<sheet>.csv"). Token 9 false: raw numbers, not as shown.
     void ConvertToCsv(const fs::path& xlsx) {
-        ASSERT_EQ(std::system("command -v soffice >/dev/null 2>&1"), 0)
+        ASSERT_TRUE(foljsam::testing::HasLibreOffice())
             << "soffice (LibreOffice) is not installed: the XLSX read-back test needs it. "
                "Run scripts/setup, or apt-get install --no-install-recommends libreoffice-calc-nogui.";
-        profile_ = fs::temp_directory_path() / ("foljsam-lo-" + std::to_string(::getpid()));
-        const std::string command =
-            "soffice --headless -env:UserInstallation=file://" + profile_.string() +
-            " --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1'"
-            " --outdir '" +
-            (dir_ / "csv").string() + "' '" + xlsx.string() + "' >'" + (dir_ / "soffice.log").string() + "' 2>&1";
-        ASSERT_EQ(std::system(command.c_str()), 0) << command << "\n" << ReadFile(dir_ / "soffice.log");
+        ASSERT_NO_THROW(foljsam::testing::XlsxSheetsToCsvWithLibreOffice(xlsx, dir_ / "csv"));
     }
     fs::path dir_;
-    fs::path profile_;
 };
 
 // What each JSON cell must look like in a table: keyed by measure label and the Swedish

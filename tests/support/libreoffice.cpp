@@ -42,4 +42,24 @@ std::string CsvToXlsxWithLibreOffice(const std::string& csv) {
     return xlsx;
 }
 
+void XlsxSheetsToCsvWithLibreOffice(const fs::path& xlsx, const fs::path& out_dir) {
+    static std::atomic<int> counter{0};
+    const fs::path work =
+        fs::temp_directory_path() / ("foljsam-lo-csv-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
+    fs::remove_all(work);
+    fs::create_directories(work);
+    fs::create_directories(out_dir);
+    // Tokens: 44 ',' separator, 34 '"' quotes, 76 UTF-8, 1 first line, 9th false: raw
+    // numbers, not as shown; the 12th, -1: every sheet to its own file.
+    const std::string command =
+        "soffice --headless -env:UserInstallation=file://" + (work / "profile").string() +
+        " --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1'"
+        " --outdir '" +
+        out_dir.string() + "' '" + xlsx.string() + "' >'" + (work / "soffice.log").string() + "' 2>&1";
+    const int rc = std::system(command.c_str());
+    const std::string log = Slurp(work / "soffice.log");
+    fs::remove_all(work);
+    if (rc != 0) throw std::runtime_error("LibreOffice could not convert " + xlsx.string() + " to CSV: " + log);
+}
+
 }  // namespace foljsam::testing
