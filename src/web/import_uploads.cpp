@@ -16,7 +16,10 @@ UploadStore::~UploadStore() {
         std::lock_guard lock(mutex_);
         workers.swap(workers_);
     }
-    for (auto& worker : workers) worker.upload->cancelled = true;
+    for (auto& worker : workers) {
+        worker.upload->cancelled = true;
+        worker.upload->preview_cancelled = true;
+    }
     for (auto& worker : workers)
         if (worker.thread.joinable()) worker.thread.join();
 }
@@ -25,7 +28,8 @@ void UploadStore::SweepLocked() {
     const auto now = std::chrono::steady_clock::now();
     std::erase_if(uploads_, [&](const std::shared_ptr<Upload>& upload) {
         std::lock_guard lock(upload->mutex);
-        return upload->job != JobState::kRunning && now - upload->last_used > limits_.idle_ttl;
+        return upload->job != JobState::kRunning && !upload->preview_running &&
+               now - upload->last_used > limits_.idle_ttl;
     });
     std::erase_if(workers_, [](Worker& worker) {
         if (!worker.exited->load()) return false;
@@ -51,7 +55,7 @@ Result<std::shared_ptr<Upload>> UploadStore::Add(long long user_id, std::string 
             if (upload->user_id != user_id) continue;
             ++owned;
             std::lock_guard upload_lock(upload->mutex);
-            if (upload->job == JobState::kRunning) continue;
+            if (upload->job == JobState::kRunning || upload->preview_running) continue;
             if (!oldest_idle || upload->last_used < oldest_use) {
                 oldest_idle = upload;
                 oldest_use = upload->last_used;
@@ -87,6 +91,42 @@ std::shared_ptr<Upload> UploadStore::Find(const std::string& token, long long us
     return nullptr;
 }
 
+bool UploadStore::Launch(const std::shared_ptr<Upload>& upload, std::function<void()> body) {
+    auto exited = std::make_shared<std::atomic<bool>>(false);
+    std::thread thread;
+    try {
+        thread = std::thread([body = std::move(body), exited] {
+            body();
+            exited->store(true);
+        });
+    } catch (const std::system_error& e) {
+        spdlog::error("could not start an import thread: {}", e.what());
+        return false;
+    }
+    std::lock_guard lock(mutex_);
+    SweepLocked();
+    workers_.push_back({upload, std::move(thread), std::move(exited)});
+    return true;
+}
+
+namespace {
+
+// Runs a job's work; an exception or a missing outcome becomes a failed outcome.
+ImportOutcome Outcome(const std::function<ImportOutcome()>& work) {
+    ImportOutcome outcome;
+    try {
+        outcome = work();
+    } catch (const std::exception& e) {
+        spdlog::error("import job failed with an exception: {}", e.what());
+    }
+    if (!outcome)
+        outcome = std::make_shared<const Result<services::ImportReport>>(
+            Status::Internal("import job ended without an outcome"));
+    return outcome;
+}
+
+}  // namespace
+
 bool UploadStore::Start(const std::shared_ptr<Upload>& upload, std::function<ImportOutcome()> work) {
     {
         std::lock_guard lock(upload->mutex);
@@ -97,38 +137,58 @@ bool UploadStore::Start(const std::shared_ptr<Upload>& upload, std::function<Imp
         upload->rows_total = 0;
         upload->cancelled = false;
     }
-    auto exited = std::make_shared<std::atomic<bool>>(false);
-    std::thread thread;
-    try {
-        thread = std::thread([upload, work = std::move(work), exited] {
-            ImportOutcome outcome;
-            try {
-                outcome = work();
-            } catch (const std::exception& e) {
-                spdlog::error("import job failed with an exception: {}", e.what());
-            }
-            if (!outcome)
-                outcome = std::make_shared<const Result<services::ImportReport>>(
-                    Status::Internal("import job ended without an outcome"));
-            {
-                std::lock_guard lock(upload->mutex);
-                upload->result = std::move(outcome);
-                upload->job = JobState::kDone;
-                upload->last_used = std::chrono::steady_clock::now();
-            }
-            upload->finished.notify_all();
-            exited->store(true);
-        });
-    } catch (const std::system_error& e) {
-        spdlog::error("could not start an import thread: {}", e.what());
+    const bool started = Launch(upload, [upload, work = std::move(work)] {
+        ImportOutcome outcome = Outcome(work);
+        {
+            std::lock_guard lock(upload->mutex);
+            upload->result = std::move(outcome);
+            upload->job = JobState::kDone;
+            upload->last_used = std::chrono::steady_clock::now();
+        }
+        upload->finished.notify_all();
+    });
+    if (!started) {
         std::lock_guard lock(upload->mutex);
         upload->job = JobState::kNone;
-        return false;
     }
-    std::lock_guard lock(mutex_);
-    SweepLocked();
-    workers_.push_back({upload, std::move(thread), std::move(exited)});
-    return true;
+    return started;
+}
+
+bool UploadStore::StartPreview(const std::shared_ptr<Upload>& upload, int version,
+                               std::function<ImportOutcome()> work) {
+    {
+        std::lock_guard lock(upload->mutex);
+        if (upload->preview_running) return false;
+        upload->preview_running = true;
+        upload->preview_running_version = version;
+        upload->preview_done = 0;
+        upload->preview_total = 0;
+        upload->preview_cancelled = false;
+    }
+    const bool started = Launch(upload, [upload, version, work = std::move(work)] {
+        ImportOutcome outcome = Outcome(work);
+        {
+            std::lock_guard lock(upload->mutex);
+            // A cancelled run (its settings changed, or the user stopped it) is no preview.
+            if (upload->settings_version == version && !upload->preview_cancelled) {
+                upload->preview = std::move(outcome);
+                upload->preview_version = version;
+            }
+            upload->preview_running = false;
+            upload->last_used = std::chrono::steady_clock::now();
+        }
+        upload->finished.notify_all();
+    });
+    if (!started) {
+        std::lock_guard lock(upload->mutex);
+        upload->preview_running = false;
+    }
+    return started;
+}
+
+bool UploadStore::WaitPreview(Upload& upload, std::chrono::milliseconds timeout) {
+    std::unique_lock lock(upload.mutex);
+    return upload.finished.wait_for(lock, timeout, [&] { return !upload.preview_running; });
 }
 
 bool UploadStore::WaitDone(Upload& upload, std::chrono::milliseconds timeout) {

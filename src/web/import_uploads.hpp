@@ -64,11 +64,19 @@ struct Upload {
     ImportOutcome result;  // the real run, once kDone
     std::chrono::steady_clock::time_point last_used;
 
+    bool preview_running = false;  // a preview job (StartPreview) runs
+    int preview_running_version = -1;
+
     // --- the running job ----------------------------------------------------------------
     std::atomic<size_t> rows_done{0};
     std::atomic<size_t> rows_total{0};
     std::atomic<bool> cancelled{false};
-    std::condition_variable finished;  // notified (under mutex) when job becomes kDone
+    std::condition_variable finished;  // notified (under mutex) when a job or preview job ends
+
+    // --- the running preview job --------------------------------------------------------
+    std::atomic<size_t> preview_done{0};
+    std::atomic<size_t> preview_total{0};
+    std::atomic<bool> preview_cancelled{false};
 };
 
 class UploadStore {
@@ -101,14 +109,24 @@ class UploadStore {
     // already running for the upload.
     bool Start(const std::shared_ptr<Upload>& upload, std::function<ImportOutcome()> work);
 
+    // Runs `work` on a new thread as the dry run of settings version `version`, for a file
+    // too large to preview while the browser waits: preview_running until it returns, then
+    // its outcome is the upload's preview when the settings are still that version. False
+    // (and nothing started) when a preview job already runs.
+    bool StartPreview(const std::shared_ptr<Upload>& upload, int version, std::function<ImportOutcome()> work);
+
     // Waits up to `timeout` for the upload's job to be done; true when it is.
     static bool WaitDone(Upload& upload, std::chrono::milliseconds timeout);
+    // Waits up to `timeout` for the upload's preview job to end; true when none runs.
+    static bool WaitPreview(Upload& upload, std::chrono::milliseconds timeout);
 
     const Limits& limits() const { return limits_; }
 
    private:
     // Drops expired uploads and joins finished threads. Caller holds mutex_.
     void SweepLocked();
+    // Runs `body` on a new thread kept in workers_; false when no thread could be made.
+    bool Launch(const std::shared_ptr<Upload>& upload, std::function<void()> body);
 
     const Limits limits_;
     std::mutex mutex_;

@@ -51,6 +51,9 @@ constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument
 // The upload's POST waits this long for the import before showing the status page, so a
 // small file goes straight to its result instead of a page that refreshes itself.
 constexpr std::chrono::milliseconds kWaitForImport{1500};
+// A file with more rows than this is previewed by a job of its own, with progress, rather
+// than while the browser waits (a dry run checks about a thousand rows a second).
+constexpr size_t kPreviewRowsWhileWaiting = 2000;
 // RandomToken(32): 43 characters of URL-safe base64.
 const std::string kToken = "/import/([A-Za-z0-9_-]{43})";
 
@@ -198,6 +201,9 @@ class ImportPages {
     void ValuesPage(Ctx& ctx, const UploadPtr& upload);
     void SaveValues(Ctx& ctx, const UploadPtr& upload);
     void PreviewPage(Ctx& ctx, const UploadPtr& upload, const std::vector<FieldError>& errors = {}, int status = 200);
+    // True when the preview of the current choices is at hand or quick to make; otherwise
+    // starts (or follows) a preview job, answers with its progress and returns false.
+    bool PreviewReady(Ctx& ctx, const UploadPtr& upload);
     void StartImport(Ctx& ctx, const UploadPtr& upload);
     void StatusPage(Ctx& ctx, const UploadPtr& upload);
     void ErrorWorkbook(Ctx& ctx, const UploadPtr& upload);
@@ -349,6 +355,7 @@ void ImportPages::SaveColumns(Ctx& ctx, const UploadPtr& upload) {
         ReadMapping((*outcome)->plan, ctx.form, upload->settings);
         upload->insats_id = insats_id;
         ++upload->settings_version;
+        if (upload->preview_running) upload->preview_cancelled = true;  // it previews the old choices
     }
     Router::Redirect(ctx, Href(*upload, "varden"));
 }
@@ -383,12 +390,69 @@ void ImportPages::SaveValues(Ctx& ctx, const UploadPtr& upload) {
         const auto values = ValuesToDecide((*outcome)->plan, upload->decided);
         ReadValues(values, ctx.form, upload->settings, upload->decided);
         ++upload->settings_version;
+        if (upload->preview_running) upload->preview_cancelled = true;  // it previews the old choices
     }
     Router::Redirect(ctx, Href(*upload, "granska"));
 }
 
+bool ImportPages::PreviewReady(Ctx& ctx, const UploadPtr& upload) {
+    {
+        std::lock_guard lock(upload->mutex);
+        if (upload->preview && upload->preview_version == upload->settings_version) return true;
+    }
+    auto plan = Usable(ctx, upload, true);
+    if (!plan) return false;  // answered: back to the column step
+    if ((*plan)->plan.rows.size() <= kPreviewRowsWhileWaiting) return true;
+
+    services::ImportRequest request;
+    int version = 0;
+    {
+        std::lock_guard lock(upload->mutex);
+        request.settings = upload->settings;
+        request.insats_id = upload->insats_id;
+        version = upload->settings_version;
+    }
+    request.file_name = upload->file_name;
+    request.bytes = upload->bytes;
+    request.dry_run = true;
+    request.mode = services::ImportMode::kValidRows;
+    Upload* job = upload.get();  // the store keeps the upload alive while its job runs
+    request.progress = [job](size_t done, size_t total) {
+        job->preview_total = total;
+        job->preview_done = done;
+    };
+    request.cancelled = [job] { return job->preview_cancelled.load(); };
+    const domain::Actor actor = ctx.auth.actor;
+    services::ImportService service = service_;
+    uploads_.StartPreview(upload, version, [service, actor, request]() mutable {
+        return std::make_shared<const Result<ImportReport>>(service.Run(actor, request));
+    });
+    UploadStore::WaitPreview(*upload, kWaitForImport);
+    {
+        std::lock_guard lock(upload->mutex);
+        if (upload->preview && upload->preview_version == upload->settings_version) return true;
+    }
+    // Still running (or a run of older choices is finishing): show how far it has come.
+    const size_t total = upload->preview_total, done = upload->preview_done;
+    const bool refresh = ctx.Query("uppdatera") == "ja";
+    json model = {{"title", "Granskningen pågår"},
+                  {"file_name", upload->file_name},
+                  {"status_href", Href(*upload, "granska")},
+                  {"running", true},
+                  {"previewing", true},
+                  {"total", total},
+                  {"done", done},
+                  {"counting", total > 0},
+                  {"cancel_action", Href(*upload, "avbryt")},
+                  {"auto_refresh", refresh}};
+    if (refresh) model["refresh_seconds"] = 1;  // opt-in only (WCAG 2.2.1)
+    router_.Render(ctx, "import_status", model);
+    return false;
+}
+
 void ImportPages::PreviewPage(Ctx& ctx, const UploadPtr& upload, const std::vector<FieldError>& errors, int status) {
     if (Locked(*upload)) return Router::Redirect(ctx, Href(*upload, "status"));
+    if (!PreviewReady(ctx, upload)) return;
     auto outcome = UsablePreview(ctx, upload);
     if (!outcome) return;
     const ImportReport& report = **outcome;
@@ -430,6 +494,19 @@ void ImportPages::PreviewPage(Ctx& ctx, const UploadPtr& upload, const std::vect
 
 void ImportPages::StartImport(Ctx& ctx, const UploadPtr& upload) {
     if (Locked(*upload)) return Router::Redirect(ctx, Href(*upload, "status"));
+    bool previewed = false;
+    {
+        // The import starts from a finished preview of these very choices (a small file's
+        // is made right here), and never while a preview job holds the database.
+        std::lock_guard lock(upload->mutex);
+        if (upload->preview_running) return Router::Redirect(ctx, Href(*upload, "granska"));
+        previewed = upload->preview && upload->preview_version == upload->settings_version;
+    }
+    if (!previewed) {
+        auto plan = PlanOf(ctx, upload);
+        if (plan->ok() && (*plan)->plan.rows.size() > kPreviewRowsWhileWaiting)
+            return Router::Redirect(ctx, Href(*upload, "granska"));
+    }
     auto outcome = UsablePreview(ctx, upload);
     if (!outcome) return;
     std::vector<FieldError> errors;
@@ -614,10 +691,16 @@ void ImportPages::Register(const std::shared_ptr<ImportPages>& self) {
     router.Page("POST", kToken + "/avbryt", [self](Ctx& ctx) {
         auto upload = self->UploadOf(ctx);
         if (!upload) return;
-        bool running = false;
+        bool running = false, previewing = false;
         {
             std::lock_guard lock(upload->mutex);
             running = upload->job == JobState::kRunning;
+            previewing = upload->preview_running;
+        }
+        if (previewing && !running) {
+            upload->preview_cancelled = true;
+            UploadStore::WaitPreview(*upload, kWaitForImport);
+            return Router::Redirect(ctx, Href(*upload, "kolumner"));
         }
         if (running) {
             upload->cancelled = true;

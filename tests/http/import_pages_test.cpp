@@ -65,6 +65,17 @@ class ImportPages : public HttpTest {
         return base;
     }
 
+    // Follows the preview page until the preview is ready (a large file's runs as a job);
+    // returns the page of the finished preview.
+    static Response WaitForPreview(const Session& s, const std::string& base) {
+        for (int attempt = 0; attempt < 400; ++attempt) {
+            Response page = Get(base + "/granska", s);
+            if (!Contains(page.body, "Granskningen pågår")) return page;
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        throw std::runtime_error("the preview did not finish in 20 s");
+    }
+
     // Starts the import and waits for its result page.
     static Response ImportAndWait(const Session& s, const std::string& base, const std::string& mode = "alla") {
         Response started = PostForm(base + "/importera", s, {{"mode", mode}});
@@ -295,6 +306,8 @@ TEST_F(ImportPages, ARunningImportShowsProgressAndCanBeCancelled) {
     const std::string prefix = Unique("HTTP-BIG");
     for (int idx = 0; idx < 4000; ++idx) body += Row(prefix + "-" + std::to_string(idx));
     const std::string base = UploadAndMap(s, body);
+    Response preview = WaitForPreview(s, base);
+    ASSERT_TRUE(Contains(preview.body, "Granska importen")) << preview;
     Response started = PostForm(base + "/importera", s, {{"mode", "alla"}});
     ASSERT_EQ(started.status, 303) << started;
     Response running = Get(base + "/status", s);
@@ -304,8 +317,9 @@ TEST_F(ImportPages, ARunningImportShowsProgressAndCanBeCancelled) {
     EXPECT_FALSE(Contains(running.body, "http-equiv=\"refresh\"")) << running;
     EXPECT_TRUE(Contains(running.body, "<progress id=\"framsteg\"")) << running;
     Response automatic = Get(base + "/status?uppdatera=ja", s);
-    if (Contains(automatic.body, "Importen pågår"))
+    if (Contains(automatic.body, "Importen pågår")) {
         EXPECT_TRUE(Contains(automatic.body, "<meta http-equiv=\"refresh\" content=\"1\">")) << automatic;
+    }
 
     Response cancelled = PostForm(base + "/avbryt", s, {});
     EXPECT_EQ(cancelled.status, 303) << cancelled;
@@ -317,6 +331,53 @@ TEST_F(ImportPages, ARunningImportShowsProgressAndCanBeCancelled) {
     }
     EXPECT_TRUE(Contains(result.body, "Importen avbröts")) << result;
     EXPECT_EQ(CountParticipations(novum), before) << "a cancelled import writes nothing";
+}
+
+// A file too large to preview while the browser waits is previewed by a job: the page
+// shows its progress, the import cannot start before the preview is done, and cancelling
+// the preview goes back to the column step and writes nothing.
+TEST_F(ImportPages, ALargeFileIsPreviewedWithProgressAndTheImportWaitsForIt) {
+    const Session& s = As("registrator.stad");
+    const long long novum = InsatsId(kNovum);
+    const long long before = CountParticipations(novum);
+    std::string body = kHeader;
+    const std::string prefix = Unique("HTTP-PREVIEW");
+    for (int idx = 0; idx < 9000; ++idx) body += Row(prefix + "-" + std::to_string(idx));
+    const std::string base = UploadAndMap(s, body);
+
+    Response running = Get(base + "/granska", s);
+    ASSERT_EQ(running.status, 200) << running;
+    if (!Contains(running.body, "Granskningen pågår"))
+        GTEST_SKIP() << "the preview of 9000 rows finished within the first request";
+    EXPECT_TRUE(Contains(running.body, "<progress id=\"framsteg\"")) << running;
+    EXPECT_FALSE(Contains(running.body, "http-equiv=\"refresh\"")) << "no reload unless asked for";
+    // The import waits for the preview.
+    Response early = PostForm(base + "/importera", s, {{"mode", "alla"}});
+    EXPECT_EQ(early.status, 303) << early;
+    EXPECT_EQ(early.Header("Location"), base + "/granska");
+
+    // Cancel: back to the columns; nothing written.
+    Response cancelled = PostForm(base + "/avbryt", s, {});
+    EXPECT_EQ(cancelled.status, 303) << cancelled;
+    EXPECT_EQ(cancelled.Header("Location"), base + "/kolumner");
+    EXPECT_EQ(CountParticipations(novum), before);
+
+    // Again, to the end: the preview counts every row, and the import then runs.
+    Response preview = WaitForPreview(s, base);
+    ASSERT_TRUE(Contains(preview.body, "Granska importen")) << preview;
+    EXPECT_TRUE(Contains(preview.body, "9000")) << "the counts of the preview";
+    EXPECT_EQ(CountParticipations(novum), before) << "a preview writes nothing";
+    Response started = PostForm(base + "/importera", s, {{"mode", "alla"}});
+    ASSERT_EQ(started.status, 303) << started;
+    EXPECT_EQ(started.Header("Location"), base + "/status");
+    Response done;
+    for (int attempt = 0; attempt < 600; ++attempt) {
+        done = Get(base + "/status", s);
+        if (!Contains(done.body, "Importen pågår")) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    EXPECT_TRUE(Contains(done.body, "Importen är klar")) << done;
+    EXPECT_EQ(CountParticipations(novum), before + 9000);
 }
 
 }  // namespace
