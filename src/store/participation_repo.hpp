@@ -56,8 +56,9 @@ class ParticipationRepo {
     Status MakeAnonymous(long long participation_id);
 
    private:
-    // Replaces the multi-valued answers; throws SOCI errors (callers run it inside Guard).
-    void WriteAnswers(long long id, const domain::Participation& p);
+    // Replaces the multi-valued answers (kept in tables of their own); `fresh`: a new
+    // participation, which has none yet. Throws SOCI errors (callers run it inside Guard).
+    void WriteAnswers(long long id, const domain::Participation& p, bool fresh);
     UnitOfWork& uow_;
 };
 
