@@ -24,6 +24,7 @@
 #include "security/crypto.hpp"
 #include "services/admin_service.hpp"
 #include "services/app.hpp"
+#include "services/audit_verify.hpp"
 #include "services/auth_service.hpp"
 #include "services/demo_service.hpp"
 #include "services/report_service.hpp"
@@ -269,6 +270,12 @@ int main(int argc, char** argv) {
                          "Återrapporteringen Uppföljning Finsam i stället för deltagarna");
     export_cmd->add_option("--year", export_options.year, "Året för återrapporteringen, t.ex. 2025");
 
+    auto* audit_cmd = cli.add_subcommand("audit", "Granskningsloggen");
+    audit_cmd->require_subcommand(1);
+    auto* audit_verify = audit_cmd->add_subcommand(
+        "verify", "Kontrollera att ingen händelse i granskningsloggen har ändrats, tagits bort eller lagts till");
+    AddLocation(audit_verify, loc);
+
     CLI11_PARSE(cli, argc, argv);
 
     auto app = OpenApp(loc);
@@ -360,6 +367,19 @@ int main(int argc, char** argv) {
         auto forbund = admin.TheForbund();
         if (!forbund.ok()) return Fail(forbund.status());
         return foljsam::cli::RunImport(**app, forbund->id, import_options);
+    }
+    if (audit_verify->parsed()) {
+        auto checked = services::VerifyAuditChain(**app);
+        if (!checked.ok()) return Fail(checked.status());
+        if (!checked->intact) {
+            std::cout << "Granskningsloggen är bruten: " << checked->problem << "\n";
+            if (checked->broken_event_id != 0) std::cout << "Händelse: " << checked->broken_event_id << "\n";
+            return 1;
+        }
+        std::cout << "Granskningsloggen är hel: " << checked->events << " händelser i obruten kedja.\n"
+                  << "Senaste länk (nr " << checked->head_seq << "): " << checked->head_link << "\n";
+        if (checked->unchained > 0) std::cout << checked->unchained << " äldre händelser kedjas vid nästa händelse.\n";
+        return 0;
     }
     if (export_cmd->parsed()) {
         if (!(*app)->IsInitialised())

@@ -19,6 +19,10 @@ struct AuditEvent {
     bool personal_data = false;  // the event read or wrote personal data
     std::string detail = "{}";
     std::string username;  // filled by reads for display; not stored
+    // The hash chain (security/audit_chain.hpp), set by the store on append: the event's
+    // place in the chain (0 for an event from before the chain) and its links.
+    long long seq = 0;
+    std::string prev_link, link;
 };
 
 }  // namespace foljsam::domain

@@ -23,6 +23,8 @@ using Key = std::array<unsigned char, 32>;
 constexpr std::string_view kSealPrefix = "v1:";
 constexpr char kControllerContext[crypto_kdf_CONTEXTBYTES + 1] = "foljsamK";
 constexpr char kFieldContext[crypto_kdf_CONTEXTBYTES + 1] = "foljsamF";
+constexpr char kAuditContext[crypto_kdf_CONTEXTBYTES + 1] = "foljsamA";
+constexpr uint64_t kAuditSubkeyId = 1;
 constexpr uint64_t kSealSubkeyId = 1;
 constexpr uint64_t kHashSubkeyId = 2;
 constexpr const char* kKeyFileUnavailable = "Krypteringsnyckeln kunde inte läsas eller sparas.";
@@ -222,6 +224,20 @@ Result<ControllerKeys> Keyring::ForController(long long controller_id) {
     sodium_memzero(controller_key.data(), controller_key.size());
     cache_.emplace(controller_id, keys);
     return keys;
+}
+
+Result<AuditChainKey> Keyring::ForAudit() {
+    std::lock_guard<std::mutex> lock(mu_);
+    AuditChainKey out;
+    if (has_master_) {
+        out.key_ = Derive(master_, kAuditSubkeyId, kAuditContext);
+        return out;
+    }
+    Result<Key> loaded = LoadOrCreateKeyFile(dir_ / "audit.key");
+    if (!loaded.ok()) return loaded.status();
+    out.key_ = *loaded;
+    sodium_memzero(loaded->data(), loaded->size());
+    return out;
 }
 
 }  // namespace foljsam::security

@@ -7,6 +7,7 @@
 // with libsodium's crypto_kdf, one subkey per controller id. From each controller key two
 // subkeys are derived: one for XSalsa20-Poly1305 secretbox sealing, one for keyed BLAKE2b
 // lookup hashes, so a lookup hash of the same personnummer differs between controllers.
+// The audit chain has a key of its own (ForAudit), from the same source.
 // Keyring is thread-safe; ControllerKeys is an immutable value.
 
 #include <array>
@@ -18,6 +19,7 @@
 #include <string_view>
 
 #include "common/status.hpp"
+#include "security/audit_chain.hpp"
 
 namespace foljsam::security {
 
@@ -51,6 +53,10 @@ class Keyring {
     // Failure: kUnavailable when the key file cannot be read or written, kCorrupt when it
     // has the wrong size.
     Result<ControllerKeys> ForController(long long controller_id);
+
+    // The key of the audit log's hash chain: DIR/keys/audit.key (created on first use),
+    // or derived from the master key. Failure as ForController.
+    Result<AuditChainKey> ForAudit();
 
    private:
     Keyring() = default;

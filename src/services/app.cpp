@@ -26,6 +26,12 @@ Result<std::shared_ptr<App>> App::Open(const AppOptions& options) {
     auto keys = security::Keyring::FromEnvironmentOr(options.data_dir / "keys");
     if (!keys.ok()) return keys.status();
     app->keys_ = *keys;
+    auto audit_key = app->keys_->ForAudit();
+    if (!audit_key.ok()) return audit_key.status();
+    app->db_->SetAuditLinker(
+        [key = *audit_key](long long seq, const std::string& prev_link, const domain::AuditEvent& event) {
+            return key.Link(seq, prev_link, event);
+        });
     return app;
 }
 

@@ -41,23 +41,125 @@ void BindWhere(soci::statement& s, const AuditFilter& f, Where& w) {
 
 }  // namespace
 
-Result<long long> AuditRepo::Append(const domain::AuditEvent& e) {
+namespace {
+
+struct EventColumns {
+    NullableInt forbund, user, entity_id, insats;
+    int personal = 0;
+};
+
+EventColumns ColumnsOf(const domain::AuditEvent& e) {
+    return {ToNullable(e.forbund_id), ToNullable(e.user_id), ToNullable(e.entity_id), ToNullable(e.insats_id),
+            e.personal_data ? 1 : 0};
+}
+
+std::optional<long long> FromNullable(const NullableInt& n) {
+    return n.ind == soci::i_ok ? std::optional<long long>(n.value) : std::nullopt;
+}
+
+// Reads events `where` (with one bound id), in `order`.
+std::vector<domain::AuditEvent> SelectEvents(UnitOfWork& uow, const std::string& where, long long bound,
+                                             const std::string& order, int limit) {
+    std::vector<domain::AuditEvent> out;
+    domain::AuditEvent e;
+    EventColumns c;
+    NullableInt seq;
+    NullableText prev, link;
+    soci::statement s =
+        (Sql(uow).prepare << "SELECT id, at, forbund_id, user_id, action, entity, entity_id, "
+                             "insats_id, personal_data, detail, seq, prev_link, link FROM "
+                             "audit_event WHERE " +
+                                 where + " ORDER BY " + order + " LIMIT :lim",
+         soci::into(e.id), soci::into(e.at), soci::into(c.forbund.value, c.forbund.ind),
+         soci::into(c.user.value, c.user.ind), soci::into(e.action), soci::into(e.entity),
+         soci::into(c.entity_id.value, c.entity_id.ind), soci::into(c.insats.value, c.insats.ind),
+         soci::into(c.personal), soci::into(e.detail), soci::into(seq.value, seq.ind), soci::into(prev.value, prev.ind),
+         soci::into(link.value, link.ind), soci::use(bound), soci::use(limit));
+    s.execute();
+    while (s.fetch()) {
+        domain::AuditEvent copy = e;
+        copy.forbund_id = FromNullable(c.forbund);
+        copy.user_id = FromNullable(c.user);
+        copy.entity_id = FromNullable(c.entity_id);
+        copy.insats_id = FromNullable(c.insats);
+        copy.personal_data = c.personal != 0;
+        copy.seq = seq.ind == soci::i_ok ? seq.value : 0;
+        copy.prev_link = prev.ind == soci::i_ok ? prev.value : "";
+        copy.link = link.ind == soci::i_ok ? link.value : "";
+        out.push_back(copy);
+    }
+    return out;
+}
+
+}  // namespace
+
+Result<long long> AuditRepo::Append(const domain::AuditEvent& input) {
+    const Database::AuditLinker& linker = uow_.audit_linker();
+    if (!linker) return Status::Internal("audit event without an audit linker (Database::SetAuditLinker)");
     long long id = 0;
     Status st = Guard("append audit event", [&] {
-        std::string now = NowUtc(), action = e.action, entity = e.entity, detail = e.detail;
-        NullableInt forbund = ToNullable(e.forbund_id), user = ToNullable(e.user_id),
-                    entity_id = ToNullable(e.entity_id), insats = ToNullable(e.insats_id);
-        int personal = e.personal_data ? 1 : 0;
-        id =
-            InsertReturningId(uow_,
-                              "INSERT INTO audit_event (at, forbund_id, user_id, action, entity, entity_id, insats_id, "
-                              "personal_data, detail) VALUES (:at, :f, :u, :a, :e, :ei, :i, :p, :d)",
-                              soci::use(now), soci::use(forbund.value, forbund.ind), soci::use(user.value, user.ind),
-                              soci::use(action), soci::use(entity), soci::use(entity_id.value, entity_id.ind),
-                              soci::use(insats.value, insats.ind), soci::use(personal), soci::use(detail));
+        // The chain head, locked until this transaction ends (SQLite's writers queue anyway).
+        long long last_seq = 0;
+        std::string last_link;
+        Sql(uow_) << std::string("SELECT last_seq, last_link FROM audit_chain WHERE id = 1") +
+                         (uow_.dialect() == Dialect::kPostgres ? " FOR UPDATE" : ""),
+            soci::into(last_seq), soci::into(last_link);
+        if (last_seq == 0) {
+            // Events from before the chain existed are chained first, oldest first.
+            for (auto& old : SelectEvents(uow_, "seq IS NULL AND id > :after", 0, "id", 1 << 30)) {
+                old.seq = ++last_seq;
+                old.prev_link = last_link;
+                old.link = linker(old.seq, old.prev_link, old);
+                Sql(uow_) << "UPDATE audit_event SET seq = :s, prev_link = :p, link = :l WHERE id = :id",
+                    soci::use(old.seq), soci::use(old.prev_link), soci::use(old.link), soci::use(old.id);
+                last_link = old.link;
+            }
+        }
+        domain::AuditEvent e = input;
+        e.at = NowUtc();
+        e.seq = last_seq + 1;
+        e.prev_link = last_link;
+        e.link = linker(e.seq, e.prev_link, e);
+        EventColumns c = ColumnsOf(e);
+        id = InsertReturningId(uow_,
+                               "INSERT INTO audit_event (at, forbund_id, user_id, action, entity, entity_id, "
+                               "insats_id, personal_data, detail, seq, prev_link, link) VALUES (:at, :f, :u, :a, :e, "
+                               ":ei, :i, :p, :d, :s, :pl, :l)",
+                               soci::use(e.at), soci::use(c.forbund.value, c.forbund.ind),
+                               soci::use(c.user.value, c.user.ind), soci::use(e.action), soci::use(e.entity),
+                               soci::use(c.entity_id.value, c.entity_id.ind), soci::use(c.insats.value, c.insats.ind),
+                               soci::use(c.personal), soci::use(e.detail), soci::use(e.seq), soci::use(e.prev_link),
+                               soci::use(e.link));
+        Sql(uow_) << "UPDATE audit_chain SET last_seq = :s, last_link = :l WHERE id = 1", soci::use(e.seq),
+            soci::use(e.link);
     });
     if (!st.ok()) return st;
     return id;
+}
+
+Result<std::vector<domain::AuditEvent>> AuditRepo::ChainPage(long long after_seq, int limit) {
+    std::vector<domain::AuditEvent> out;
+    Status st = Guard("read audit chain", [&] { out = SelectEvents(uow_, "seq > :after", after_seq, "seq", limit); });
+    if (!st.ok()) return st;
+    return out;
+}
+
+Result<std::vector<domain::AuditEvent>> AuditRepo::Unchained(int limit) {
+    std::vector<domain::AuditEvent> out;
+    Status st = Guard("read unchained audit events",
+                      [&] { out = SelectEvents(uow_, "seq IS NULL AND id > :after", 0, "id", limit); });
+    if (!st.ok()) return st;
+    return out;
+}
+
+Result<AuditChainHead> AuditRepo::ChainHead() {
+    AuditChainHead head;
+    Status st = Guard("read audit chain head", [&] {
+        Sql(uow_) << "SELECT last_seq, last_link FROM audit_chain WHERE id = 1", soci::into(head.last_seq),
+            soci::into(head.last_link);
+    });
+    if (!st.ok()) return st;
+    return head;
 }
 
 Result<std::vector<domain::AuditEvent>> AuditRepo::List(const AuditFilter& filter) {

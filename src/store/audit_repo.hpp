@@ -20,11 +20,26 @@ struct AuditFilter {
     int limit = 200;
 };
 
+// The newest link of the audit chain, kept in a row of its own.
+struct AuditChainHead {
+    long long last_seq = 0;  // 0 before the first chained event
+    std::string last_link;
+};
+
 class AuditRepo {
    public:
     explicit AuditRepo(UnitOfWork& uow) : uow_(uow) {}
-    // Appends `e` (id and at are set here). Returns the new id.
+    // Appends `e` as the next link of the chain (id, at, seq and links are set here, the
+    // link by the database's audit linker) and moves the chain head; on PostgreSQL the
+    // head row stays locked until the transaction ends, so appends are serialised. The
+    // first append also chains events from before the chain existed. Returns the new id.
+    // Failure: kInternal when the database has no audit linker; store failures.
     Result<long long> Append(const domain::AuditEvent& e);
+    // Chained events with seq > after_seq, by seq, at most `limit`, with seq and links.
+    Result<std::vector<domain::AuditEvent>> ChainPage(long long after_seq, int limit);
+    // Events outside the chain (no seq), oldest first, at most `limit`.
+    Result<std::vector<domain::AuditEvent>> Unchained(int limit);
+    Result<AuditChainHead> ChainHead();
     // Newest first, with the username of the acting user filled in.
     Result<std::vector<domain::AuditEvent>> List(const AuditFilter& filter);
     Result<long long> Count(const AuditFilter& filter);

@@ -13,11 +13,13 @@ namespace foljsam::store {
 struct Database::Impl {
     Dialect dialect = Dialect::kSqlite;
     std::unique_ptr<soci::connection_pool> pool;
+    AuditLinker audit_linker;
 };
 
 Database::Database(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Database::~Database() = default;
 Dialect Database::dialect() const { return impl_->dialect; }
+void Database::SetAuditLinker(AuditLinker linker) { impl_->audit_linker = std::move(linker); }
 
 namespace {
 bool IsPostgresTarget(const std::string& target) {
@@ -124,6 +126,7 @@ Result<std::shared_ptr<Database>> Database::Open(const std::string& target, size
 Result<std::unique_ptr<UnitOfWork>> Database::Begin(Mode mode) {
     auto uow_impl = std::make_unique<UnitOfWork::Impl>();
     uow_impl->dialect = impl_->dialect;
+    uow_impl->audit_linker = &impl_->audit_linker;
     try {
         uow_impl->owned = std::make_unique<soci::session>(*impl_->pool);
         uow_impl->sql = uow_impl->owned.get();
@@ -160,5 +163,10 @@ Status UnitOfWork::Commit() {
 }
 
 Dialect UnitOfWork::dialect() const { return impl_->dialect; }
+
+const Database::AuditLinker& UnitOfWork::audit_linker() const {
+    static const Database::AuditLinker kNone;
+    return impl_->audit_linker ? *impl_->audit_linker : kNone;
+}
 
 }  // namespace foljsam::store

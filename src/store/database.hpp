@@ -7,10 +7,12 @@
 // write units begin IMMEDIATE so concurrent writers queue instead of failing.
 // Database is thread-safe; a UnitOfWork belongs to one thread at a time.
 
+#include <functional>
 #include <memory>
 #include <string>
 
 #include "common/status.hpp"
+#include "domain/audit_event.hpp"
 
 namespace foljsam::store {
 
@@ -37,6 +39,14 @@ class Database {
     // Failure: kUnavailable (e.g. database locked beyond the busy timeout).
     Result<std::unique_ptr<UnitOfWork>> Begin(Mode mode = Mode::kWrite);
 
+    // Computes the chain link of an audit event (security/audit_chain.hpp) from its
+    // sequence number, the previous link and the event. Set once, before the database is
+    // used, by whoever holds the key (services::App); until then appending an audit
+    // event fails (AuditRepo::Append).
+    using AuditLinker =
+        std::function<std::string(long long seq, const std::string& prev_link, const domain::AuditEvent& event)>;
+    void SetAuditLinker(AuditLinker linker);
+
     struct Impl;
 
    private:
@@ -53,6 +63,8 @@ class UnitOfWork {
     // Commits. Failure: kUnavailable/kInternal; the transaction is then rolled back.
     Status Commit();
     Dialect dialect() const;
+    // The database's audit linker; empty when none is set.
+    const Database::AuditLinker& audit_linker() const;
 
     struct Impl;
     Impl& impl() { return *impl_; }  // for repositories inside store/ only

@@ -34,6 +34,10 @@ std::vector<std::string> SplitStatements(const std::string& sql, Dialect dialect
         if (end == std::string::npos) end = sql.size();
         std::string line = sql.substr(start, end - start);
         if (size_t dash = line.find("--"); dash != std::string::npos) line.erase(dash);
+        // Dialect-only lines: kept, without the marker, for their own database only.
+        for (const auto& [marker, only] : {std::pair<std::string, Dialect>{"{{SQLITE}}", Dialect::kSqlite},
+                                           std::pair<std::string, Dialect>{"{{POSTGRES}}", Dialect::kPostgres}})
+            if (line.rfind(marker, 0) == 0) line = dialect == only ? line.substr(marker.size()) : "";
         text += line + "\n";
         start = end + 1;
     }

@@ -25,7 +25,8 @@ Result<std::vector<MigrationInfo>> ListMigrations(Database& db);
 // Failure: the failing migration is rolled back and reported (kInternal).
 Result<int> Migrate(Database& db);
 
-// The SQL of a migration with dialect tokens replaced, split into statements.
+// The SQL of a migration with dialect tokens replaced, split into statements. A line
+// starting with {{SQLITE}} or {{POSTGRES}} is kept (without the marker) for that dialect only.
 std::vector<std::string> SplitStatements(const std::string& sql, Dialect dialect);
 
 }  // namespace foljsam::store

@@ -18,6 +18,7 @@ struct UnitOfWork::Impl {
     std::unique_ptr<soci::session> owned;
     Dialect dialect = Dialect::kSqlite;
     bool committed = false;
+    const Database::AuditLinker* audit_linker = nullptr;  // the database's; outlives the unit
 };
 
 // Counts the statement for store::testing fault injection (may throw soci_error there).
