@@ -1,20 +1,9 @@
 #include "web/request_limits.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <charconv>
 
 namespace foljsam::web {
-
-namespace {
-
-bool IsChunked(const httplib::Request& req) {
-    std::string te = req.get_header_value("Transfer-Encoding");
-    std::transform(te.begin(), te.end(), te.begin(), [](unsigned char c) { return std::tolower(c); });
-    return te.find("chunked") != std::string::npos;
-}
-
-}  // namespace
 
 size_t RequestLimits::Largest() const {
     size_t largest = default_bytes;
@@ -38,12 +27,6 @@ bool RequestLimits::Allows(const httplib::Request& req) const {
 
 void InstallRequestLimits(httplib::Server& server, const RequestLimits& limits) {
     server.set_payload_max_length(limits.Largest());
-    server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
-        if (!IsChunked(req)) return httplib::Server::HandlerResponse::Unhandled;
-        res.status = 411;  // the error handler writes the page
-        res.set_header("Connection", "close");
-        return httplib::Server::HandlerResponse::Handled;
-    });
 }
 
 }  // namespace foljsam::web

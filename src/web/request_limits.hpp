@@ -7,8 +7,9 @@
 // the server's limit is the largest route's (InstallRequestLimits), and the router
 // refuses, once the body is read, a request whose Content-Length is over its own route's
 // limit (Allows). Reading before refusing keeps the connection in step, so a browser
-// sees the 413 page instead of a connection reset. A body without Content-Length
-// (chunked), which browsers never send, is refused with 411 before it is read.
+// sees the 413 page instead of a connection reset. (Refusing from the headers alone, in
+// a pre-routing handler, left the body unread and the client often got a reset instead of
+// the answer.) A chunked body, without Content-Length, is judged by what was read.
 
 #include <httplib.h>
 
@@ -29,7 +30,7 @@ struct RequestLimits {
     bool Allows(const httplib::Request& req) const;
 };
 
-// Sets the server's payload limit to limits.Largest() and refuses chunked bodies (411).
+// Sets the server's payload limit to limits.Largest().
 void InstallRequestLimits(httplib::Server& server, const RequestLimits& limits);
 
 }  // namespace foljsam::web

@@ -95,7 +95,7 @@ Result<int> Server::Bind(const ServeOptions& options) {
         if (req.path.rfind("/api/", 0) == 0) {
             std::string code = "internal", message = "Ett internt fel inträffade.";
             if (res.status == 404) code = "not_found", message = "Resursen finns inte.";
-            if (res.status == 413 || res.status == 411) code = "invalid_input", message = "Begäran är för stor.";
+            if (res.status == 413) code = "invalid_input", message = "Begäran är för stor.";
             if (res.status == 400) code = "invalid_input", message = "Begäran är felaktig.";
             nlohmann::json body = {
                 {"error", {{"code", code}, {"message", message}, {"fields", nlohmann::json::array()}}}};
@@ -110,7 +110,7 @@ Result<int> Server::Bind(const ServeOptions& options) {
             message = "En fil som ska importeras får vara högst " +
                       std::to_string(io::ReadLimits().max_file_bytes >> 20) +
                       " MB. Dela upp filen i flera och importera dem en i taget.";
-        } else if (res.status == 413 || res.status == 411) {
+        } else if (res.status == 413) {
             title = "Begäran är för stor";
             message = "Formuläret innehöll mer data än sidan tar emot. Gå tillbaka och försök igen.";
         }
