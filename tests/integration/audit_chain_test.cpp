@@ -5,14 +5,13 @@
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
-
 #include <sys/wait.h>
 
+#include <atomic>
 #include <cstdio>
 #include <fstream>
 #include <iterator>
 #include <string>
-#include <atomic>
 #include <thread>
 #include <vector>
 
@@ -44,9 +43,9 @@ class AuditChain : public ::testing::Test {
     long long Append(const std::string& marker) {
         auto uow = app_.app().db().Begin();
         EXPECT_TRUE(uow.ok());
-        EXPECT_TRUE(services::Audit(**uow, nullptr, app_.forbund_id(),
-                                    {"test.marker", "test", std::nullopt, std::nullopt, false,
-                                     "{\"marker\":\"" + marker + "\"}"})
+        EXPECT_TRUE(services::Audit(
+                        **uow, nullptr, app_.forbund_id(),
+                        {"test.marker", "test", std::nullopt, std::nullopt, false, "{\"marker\":\"" + marker + "\"}"})
                         .ok());
         EXPECT_TRUE((*uow)->Commit().ok());
         store::AuditFilter filter;
@@ -89,7 +88,8 @@ class AuditChain : public ::testing::Test {
 
 TEST_F(AuditChain, EverythingTheApplicationWritesIsOneUnbrokenChain) {
     for (int i = 0; i < 5; ++i) {
-        auto created = app_.participations().Register(registrar_, insats_, WithCode(StartedParticipation(), "K-" + std::to_string(i), 1990));
+        auto created = app_.participations().Register(registrar_, insats_,
+                                                      WithCode(StartedParticipation(), "K-" + std::to_string(i), 1990));
         ASSERT_TRUE(created.ok()) << Describe(created.status());
         ASSERT_TRUE(app_.participations().Get(registrar_, *created).ok());
     }
@@ -126,7 +126,8 @@ TEST_F(AuditChain, AnEventEditedInTheDatabaseFileIsNamed) {
     // Reading the schema first puts the connection in WAL mode, which checkpointing needs.
     ASSERT_EQ(sqlite3_exec(raw, "SELECT COUNT(*) FROM sqlite_master", nullptr, nullptr, nullptr), SQLITE_OK);
     int log_frames = -1, done_frames = -1;
-    const int checkpoint = sqlite3_wal_checkpoint_v2(raw, nullptr, SQLITE_CHECKPOINT_TRUNCATE, &log_frames, &done_frames);
+    const int checkpoint =
+        sqlite3_wal_checkpoint_v2(raw, nullptr, SQLITE_CHECKPOINT_TRUNCATE, &log_frames, &done_frames);
     sqlite3_close(raw);
     ASSERT_EQ(checkpoint, SQLITE_OK);
     ASSERT_EQ(log_frames, done_frames) << "every frame in the main file";
@@ -178,8 +179,9 @@ TEST_F(AuditChain, RemovingTheNewestEventsIsFoundByTheHead) {
 
 TEST_F(AuditChain, AnEventAddedOutsideTheChainIsFound) {
     Append("ett");
-    Tamper({"INSERT INTO audit_event (at, action, entity, personal_data, detail) VALUES ('2026-01-01T00:00:00Z', "
-            "'login.ok', 'user', 0, '{}')"});
+    Tamper(
+        {"INSERT INTO audit_event (at, action, entity, personal_data, detail) VALUES ('2026-01-01T00:00:00Z', "
+         "'login.ok', 'user', 0, '{}')"});
     const auto checked = Verify(app_.app());
     EXPECT_FALSE(checked.intact);
     EXPECT_NE(checked.problem.find("utanför kedjan"), std::string::npos) << checked.problem;
@@ -194,9 +196,10 @@ TEST_F(AuditChain, ConcurrentWritersKeepOneChain) {
         threads.emplace_back([&, t] {
             for (int i = 0; i < kEach; ++i) {
                 auto uow = app_.app().db().Begin();
-                if (!uow.ok() || !services::Audit(**uow, nullptr, app_.forbund_id(),
-                                                  {"test.concurrent", "test", t, std::nullopt, false, "{}"})
-                                      .ok() ||
+                if (!uow.ok() ||
+                    !services::Audit(**uow, nullptr, app_.forbund_id(),
+                                     {"test.concurrent", "test", t, std::nullopt, false, "{}"})
+                         .ok() ||
                     !(*uow)->Commit().ok())
                     ++failures;
             }
@@ -252,7 +255,8 @@ TEST(AuditChainMigration, EventsFromBeforeTheChainAreChainedByTheFirstAppend) {
             ASSERT_TRUE(store::Guard("legacy event", [&] {
                             store::Sql(**uow) << "INSERT INTO audit_event (at, action, entity, personal_data, "
                                                  "detail) VALUES ('2024-01-0" +
-                                                     std::to_string(i + 1) + "T00:00:00Z', 'login.ok', 'user', 0, '{}')";
+                                                     std::to_string(i + 1) +
+                                                     "T00:00:00Z', 'login.ok', 'user', 0, '{}')";
                         }).ok());
         ASSERT_TRUE((*uow)->Commit().ok());
     }
