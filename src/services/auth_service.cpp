@@ -2,9 +2,11 @@
 
 #include <ctime>
 
+#include "domain/login_lockout.hpp"
 #include "security/crypto.hpp"
 #include "services/audit.hpp"
 #include "store/database.hpp"
+#include "store/login_attempt_repo.hpp"
 #include "store/organisation_repo.hpp"
 #include "store/user_repo.hpp"
 
@@ -14,6 +16,15 @@ namespace {
 constexpr long kIdleSeconds = 30 * 60;
 constexpr long kAbsoluteSeconds = 12 * 60 * 60;
 const char* kWrongLogin = "Fel användarnamn eller lösenord.";
+// Failed log-ins of names not tried for a day are forgotten.
+constexpr long kForgetAttemptsSeconds = 24 * 60 * 60;
+
+// The same answer for every locked name, whether it exists or not.
+Status LockedOut(int minutes) {
+    const std::string message = "För många misslyckade inloggningar. Vänta " + std::to_string(minutes) +
+                                (minutes == 1 ? " minut" : " minuter") + " och försök igen.";
+    return Status::InvalidInput(message, {{"username", message}});
+}
 
 std::string FormatUtc(std::time_t t) {
     std::tm tm{};
@@ -82,19 +93,37 @@ Result<LoginResult> AuthService::Login(const std::string& username, const std::s
     auto found = users.FindByUsername(username);
     if (!found.ok() && found.status().code() != StatusCode::kNotFound) return found.status();
     const bool known = found.ok();
+    const std::optional<long long> known_id = known ? std::optional<long long>(found->first.id) : std::nullopt;
+    const std::optional<long long> forbund = known ? found->first.forbund_id : std::nullopt;
+    const std::time_t now = std::time(nullptr);
+
+    // A locked name is refused before its password is looked at, known or not.
+    store::LoginAttemptRepo attempts_repo(**uow);
+    const std::string key = domain::LoginKey(username);
+    auto attempts = attempts_repo.Get(key);
+    if (!attempts.ok()) return attempts.status();
+    if (domain::IsLocked(*attempts, now)) {
+        FOLJSAM_RETURN_IF_ERROR(Audit(**uow, nullptr, forbund, {"login.locked", "user", known_id}));
+        FOLJSAM_RETURN_IF_ERROR((*uow)->Commit());
+        return LockedOut(domain::MinutesLocked(*attempts, now));
+    }
+
     const std::string& hash = known ? found->second : DummyHash(app_.options().hash_cost);
     const bool password_ok = security::VerifyPassword(password, hash);
     if (!known || !password_ok || !found->first.active) {
-        std::optional<long long> forbund = known ? found->first.forbund_id : std::nullopt;
-        AuditInput in{"login.failed", "user", known ? std::optional<long long>(found->first.id) : std::nullopt};
-        FOLJSAM_RETURN_IF_ERROR(Audit(**uow, nullptr, forbund, in));
+        const domain::LoginAttempts after = domain::AfterFailure(*attempts, now);
+        FOLJSAM_RETURN_IF_ERROR(attempts_repo.Put(key, after, now - kForgetAttemptsSeconds));
+        FOLJSAM_RETURN_IF_ERROR(Audit(**uow, nullptr, forbund, {"login.failed", "user", known_id}));
+        const bool locked_now = domain::IsLocked(after, now);
+        if (locked_now) FOLJSAM_RETURN_IF_ERROR(Audit(**uow, nullptr, forbund, {"login.locked", "user", known_id}));
         FOLJSAM_RETURN_IF_ERROR((*uow)->Commit());
+        if (locked_now) return LockedOut(domain::MinutesLocked(after, now));
         return Status::InvalidInput(kWrongLogin, {{"username", kWrongLogin}});
     }
+    if (attempts->failures > 0) FOLJSAM_RETURN_IF_ERROR(attempts_repo.Clear(key));
     LoginResult out;
     out.session_token = security::RandomToken();
     out.csrf_token = security::RandomToken();
-    const std::time_t now = std::time(nullptr);
     store::SessionRecord rec{
         security::TokenHash(out.session_token), found->first.id, out.csrf_token, FormatUtc(now), FormatUtc(now),
         FormatUtc(now + kAbsoluteSeconds)};

@@ -3,7 +3,8 @@
 //
 // Sessions: a random token in an HttpOnly cookie; only its hash is stored. A session ends
 // after 30 minutes without use or 12 hours in all. Every log-in, failed log-in and log-out
-// leaves an audit event; a failed log-in never says whether the user exists.
+// leaves an audit event; a failed log-in never says whether the user exists. Repeated
+// failures lock the user name for a while.
 // Thread-safe (each call uses its own unit of work).
 
 #include <optional>
@@ -30,7 +31,10 @@ class AuthService {
    public:
     explicit AuthService(App& app) : app_(app) {}
 
-    // Failure: kInvalidInput with one message for every wrong username/password combination.
+    // Failure: kInvalidInput with one message for every wrong username/password combination;
+    // after 5 failures in 15 minutes the name is locked for 15 minutes (even the right
+    // password is refused, with a message saying how long), the same for names that do
+    // not exist (domain/login_lockout.hpp).
     Result<LoginResult> Login(const std::string& username, const std::string& password);
     // The actor of a live session, refreshing its idle timer. Failure: kNotFound when the
     // session is unknown or expired.

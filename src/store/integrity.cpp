@@ -25,7 +25,8 @@ const char* kTables[] = {"forbund",
                          "area_population",
                          "import_batch",
                          "import_item",
-                         "import_mapping"};
+                         "import_mapping",
+                         "login_attempt"};
 }  // namespace
 
 Result<std::map<std::string, long long>> CountRows(UnitOfWork& uow) {
