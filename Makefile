@@ -30,7 +30,8 @@ test: build
 sanitize: setup
 	@cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DFOLJSAM_SANITIZE=ON > /dev/null
 	@cmake --build build-asan -j $(JOBS) --target unit_tests integration_tests http_tests
-	@cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	@cd build-asan && ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp \
+		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		ctest --output-on-failure -j 2 -L '^(unit|integration|http)$$'
 
 bench: build
