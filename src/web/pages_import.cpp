@@ -131,26 +131,35 @@ class ImportPages {
         return upload.job == JobState::kDone && upload.result && upload.result->ok() && (*upload.result)->written;
     }
 
+    // A dry run of the upload's current choices; `version` gets the version of those
+    // choices. Valid rows: the counts then say what "Bara felfria rader" would write; all
+    // or nothing writes the same or nothing at all.
+    static services::ImportRequest DryRunRequest(Upload& upload, int& version) {
+        services::ImportRequest request;
+        {
+            std::lock_guard lock(upload.mutex);
+            request.settings = upload.settings;
+            request.insats_id = upload.insats_id;
+            version = upload.settings_version;
+        }
+        request.file_name = upload.file_name;
+        request.bytes = upload.bytes;
+        request.dry_run = true;
+        request.mode = services::ImportMode::kValidRows;
+        return request;
+    }
+
     // The dry run (or, with `plan_only`, the plan: ImportService::Plan, which is quick and
     // takes no write lock) of the upload's current choices, kept until they change.
     ImportOutcome Outcome(const Ctx& ctx, const UploadPtr& upload, bool plan_only) {
-        services::ImportRequest request;
-        int version = 0;
         {
             std::lock_guard lock(upload->mutex);
             const ImportOutcome& kept = plan_only ? upload->plan : upload->preview;
             if (kept && (plan_only ? upload->plan_version : upload->preview_version) == upload->settings_version)
                 return kept;
-            request.settings = upload->settings;
-            request.insats_id = upload->insats_id;
-            version = upload->settings_version;
         }
-        request.file_name = upload->file_name;
-        request.bytes = upload->bytes;
-        request.dry_run = true;
-        // Valid rows: the counts then say what "Bara felfria rader" would write; all or
-        // nothing writes the same or nothing at all.
-        request.mode = services::ImportMode::kValidRows;
+        int version = 0;
+        services::ImportRequest request = DryRunRequest(*upload, version);
         auto outcome = std::make_shared<const Result<ImportReport>>(plan_only ? service_.Plan(ctx.auth.actor, request)
                                                                               : service_.Run(ctx.auth.actor, request));
         std::lock_guard lock(upload->mutex);
@@ -404,18 +413,8 @@ bool ImportPages::PreviewReady(Ctx& ctx, const UploadPtr& upload) {
     if (!plan) return false;  // answered: back to the column step
     if ((*plan)->plan.rows.size() <= kPreviewRowsWhileWaiting) return true;
 
-    services::ImportRequest request;
     int version = 0;
-    {
-        std::lock_guard lock(upload->mutex);
-        request.settings = upload->settings;
-        request.insats_id = upload->insats_id;
-        version = upload->settings_version;
-    }
-    request.file_name = upload->file_name;
-    request.bytes = upload->bytes;
-    request.dry_run = true;
-    request.mode = services::ImportMode::kValidRows;
+    services::ImportRequest request = DryRunRequest(*upload, version);
     Upload* job = upload.get();  // the store keeps the upload alive while its job runs
     request.progress = [job](size_t done, size_t total) {
         job->preview_total = total;
