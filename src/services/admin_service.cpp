@@ -51,7 +51,8 @@ Status ValidateOrganisation(const domain::Organisation& o) {
     return e.ToStatus();
 }
 
-Status ValidateNewUser(const NewUser& u, bool check_password) {
+Status ValidateNewUser(const NewUser& u, const domain::CommonPasswords* common) {
+    const bool check_password = common != nullptr;
     ValidationErrors e;
     if (u.username.size() < 3 || u.username.size() > 100) e.Add("username", "Användarnamnet ska ha 3–100 tecken.");
     if (u.username.find_first_of(" \t\r\n") != std::string::npos)
@@ -63,7 +64,7 @@ Status ValidateNewUser(const NewUser& u, bool check_password) {
     if (u.role == domain::Role::kDeltagarAnsvarig && !u.organisation_id)
         e.Add("organisation_id", "En deltagaransvarig måste ha en arbetsgivare (organisation).");
     if (check_password && !u.password.empty()) {
-        Status s = CheckPasswordStrength(u.password);
+        Status s = CheckPasswordStrength(u.password, *common);
         if (!s.ok()) e.Add("password", s.fields().front().message);
     }
     return e.ToStatus();
@@ -121,7 +122,7 @@ Result<domain::Forbund> AdminService::TheForbund() {
 }
 
 Result<std::string> AdminService::CreateUserUnchecked(long long forbund_id, const NewUser& in) {
-    FOLJSAM_RETURN_IF_ERROR(ValidateNewUser(in, true));
+    FOLJSAM_RETURN_IF_ERROR(ValidateNewUser(in, &app_.common_passwords()));
     std::string password = in.password.empty() ? security::RandomToken(12) : in.password;
     auto hash = security::HashPassword(password, app_.options().hash_cost);
     if (!hash.ok()) return hash.status();

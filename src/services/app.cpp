@@ -1,8 +1,11 @@
 #include "services/app.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <system_error>
 
 #include "security/keyring.hpp"
+#include "services/password_list.hpp"
 #include "store/database.hpp"
 #include "store/migrations.hpp"
 #include "store/organisation_repo.hpp"
@@ -32,6 +35,11 @@ Result<std::shared_ptr<App>> App::Open(const AppOptions& options) {
         [key = *audit_key](long long seq, const std::string& prev_link, const domain::AuditEvent& event) {
             return key.Link(seq, prev_link, event);
         });
+    std::vector<std::string> missing;
+    app->common_passwords_ =
+        std::make_shared<const domain::CommonPasswords>(LoadCommonPasswords(options.common_password_files, &missing));
+    for (const auto& file : missing)
+        spdlog::warn("the list of common passwords {} could not be read; fewer passwords are refused", file);
     return app;
 }
 

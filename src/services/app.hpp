@@ -6,8 +6,10 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "common/status.hpp"
+#include "domain/password_policy.hpp"
 #include "security/crypto.hpp"
 
 namespace foljsam::store {
@@ -24,6 +26,8 @@ struct AppOptions {
     std::string database_url;                         // postgresql://... instead of the SQLite file
     security::HashCost hash_cost = security::HashCost::kInteractive;
     size_t pool_size = 8;
+    // Lists of common passwords, refused for new passwords, besides the built-in Swedish one.
+    std::vector<std::filesystem::path> common_password_files = {"/usr/share/john/password.lst"};
 };
 
 class App {
@@ -35,6 +39,7 @@ class App {
     store::Database& db() { return *db_; }
     security::Keyring& keys() { return *keys_; }
     const AppOptions& options() const { return options_; }
+    const domain::CommonPasswords& common_passwords() const { return *common_passwords_; }
     // True when the database has no pending migrations and holds an association.
     bool IsInitialised();
 
@@ -42,6 +47,7 @@ class App {
     AppOptions options_;
     std::shared_ptr<store::Database> db_;
     std::shared_ptr<security::Keyring> keys_;
+    std::shared_ptr<const domain::CommonPasswords> common_passwords_;
 };
 
 }  // namespace foljsam::services

@@ -3,17 +3,23 @@
 #include <ctime>
 
 #include "domain/login_lockout.hpp"
+#include "domain/second_factor.hpp"
 #include "security/crypto.hpp"
+#include "security/keyring.hpp"
+#include "security/totp.hpp"
 #include "services/audit.hpp"
+#include "services/two_factor_service.hpp"
 #include "store/database.hpp"
 #include "store/login_attempt_repo.hpp"
 #include "store/organisation_repo.hpp"
+#include "store/two_factor_repo.hpp"
 #include "store/user_repo.hpp"
 
 namespace foljsam::services {
 namespace {
 
 constexpr long kIdleSeconds = 30 * 60;
+constexpr long kSecondFactorSeconds = 5 * 60;  // to type the code after the password
 constexpr long kAbsoluteSeconds = 12 * 60 * 60;
 const char* kWrongLogin = "Fel användarnamn eller lösenord.";
 // Failed log-ins of names not tried for a day are forgotten.
@@ -50,15 +56,9 @@ const std::string& DummyHash(security::HashCost cost) {
 
 }  // namespace
 
-Status CheckPasswordStrength(const std::string& password) {
-    // Count characters, not bytes (UTF-8 continuation bytes excluded).
-    size_t chars = 0;
-    for (unsigned char c : password)
-        if ((c & 0xC0) != 0x80) ++chars;
-    if (chars < 12)
-        return Status::InvalidInput("Lösenordet är för kort.", {{"password", "Lösenordet ska ha minst 12 tecken."}});
-    if (password.size() > 256)
-        return Status::InvalidInput("Lösenordet är för långt.", {{"password", "Lösenordet får ha högst 256 tecken."}});
+Status CheckPasswordStrength(const std::string& password, const domain::CommonPasswords& common) {
+    const auto problem = domain::PasswordProblem(password, common);
+    if (problem) return Status::InvalidInput(*problem, {{"password", *problem}});
     return Status::Ok();
 }
 
@@ -120,17 +120,27 @@ Result<LoginResult> AuthService::Login(const std::string& username, const std::s
         if (locked_now) return LockedOut(domain::MinutesLocked(after, now));
         return Status::InvalidInput(kWrongLogin, {{"username", kWrongLogin}});
     }
-    if (attempts->failures > 0) FOLJSAM_RETURN_IF_ERROR(attempts_repo.Clear(key));
+    auto totp = store::TwoFactorRepo(**uow).GetTotp(found->first.id);
+    if (!totp.ok()) return totp.status();
+    const bool second_factor_due = totp->has_value() && (*totp)->confirmed;
+    // With two factors the failure count stays until the code is right too.
+    if (attempts->failures > 0 && !second_factor_due) FOLJSAM_RETURN_IF_ERROR(attempts_repo.Clear(key));
     LoginResult out;
     out.session_token = security::RandomToken();
     out.csrf_token = security::RandomToken();
-    store::SessionRecord rec{
-        security::TokenHash(out.session_token), found->first.id, out.csrf_token, FormatUtc(now), FormatUtc(now),
-        FormatUtc(now + kAbsoluteSeconds)};
+    out.second_factor_due = second_factor_due;
+    store::SessionRecord rec{security::TokenHash(out.session_token),
+                             found->first.id,
+                             out.csrf_token,
+                             FormatUtc(now),
+                             FormatUtc(now),
+                             FormatUtc(now + (second_factor_due ? kSecondFactorSeconds : kAbsoluteSeconds)),
+                             second_factor_due};
     FOLJSAM_RETURN_IF_ERROR(users.InsertSession(rec));
     domain::Actor stub;
     stub.user = found->first;
-    FOLJSAM_RETURN_IF_ERROR(Audit(**uow, &stub, found->first.forbund_id, {"login.ok", "user", found->first.id}));
+    FOLJSAM_RETURN_IF_ERROR(Audit(**uow, &stub, found->first.forbund_id,
+                                  {second_factor_due ? "login.password_ok" : "login.ok", "user", found->first.id}));
     FOLJSAM_RETURN_IF_ERROR((*uow)->Commit());
     const long long user_id = found->first.id;
     uow->reset();  // give the connection back before taking another one
@@ -153,21 +163,42 @@ Result<Authenticated> AuthService::FromSession(const std::string& session_token)
         if (!found.ok()) return found.status();
         session = *found;
     }
-    if (!session) return Status::NotFound("Ingen inloggning.");
+    if (!session || session->pending_second_factor) return Status::NotFound("Ingen inloggning.");
     const std::time_t now = std::time(nullptr);
     const bool expired = now - ParseUtc(session->last_seen_at) > kIdleSeconds || now > ParseUtc(session->expires_at);
-    if (expired || now - ParseUtc(session->last_seen_at) > 60) {
-        auto uow = app_.db().Begin();
-        if (!uow.ok()) return uow.status();
-        store::UserRepo users(**uow);
-        FOLJSAM_RETURN_IF_ERROR(expired ? users.DeleteSession(hash) : users.TouchSession(hash, FormatUtc(now)));
-        FOLJSAM_RETURN_IF_ERROR((*uow)->Commit());
-        if (expired) return Status::NotFound("Inloggningen har gått ut.");
+    if ((expired || now - ParseUtc(session->last_seen_at) > 60) && now >= write_backoff_until_.load()) {
+        // Best effort: while a long write (a large import) holds SQLite's write lock, the
+        // refresh waits out the busy timeout and fails. The session is still valid (or still
+        // expired) by the times just read, so the request goes on, and no request of this
+        // process tries again for 30 seconds, so they do not each wait out the timeout.
+        Status written = [&]() -> Status {
+            auto uow = app_.db().Begin();
+            if (!uow.ok()) return uow.status();
+            store::UserRepo users(**uow);
+            FOLJSAM_RETURN_IF_ERROR(expired ? users.DeleteSession(hash) : users.TouchSession(hash, FormatUtc(now)));
+            return (*uow)->Commit();
+        }();
+        if (!written.ok() && written.code() != StatusCode::kUnavailable) return written;
+        if (!written.ok()) write_backoff_until_.store(now + 30);
     }
+    if (expired) return Status::NotFound("Inloggningen har gått ut.");
     auto actor = LoadActor(session->user_id);
     if (!actor.ok()) return actor.status();
     if (!actor->user.active) return Status::NotFound("Kontot är inaktiverat.");
-    return Authenticated{*actor, session->csrf_token};
+    Authenticated out{*actor, session->csrf_token};
+    if (actor->user.forbund_id && domain::NeedsSecondFactor(*actor)) {
+        auto uow = app_.db().Begin(store::Database::Mode::kRead);
+        if (!uow.ok()) return uow.status();
+        store::TwoFactorRepo repo(**uow);
+        auto required = repo.Required(*actor->user.forbund_id);
+        if (!required.ok()) return required.status();
+        if (*required) {
+            auto totp = repo.GetTotp(actor->user.id);
+            if (!totp.ok()) return totp.status();
+            out.must_enrol_second_factor = !(totp->has_value() && (*totp)->confirmed);
+        }
+    }
+    return out;
 }
 
 Result<Authenticated> AuthService::FromApiToken(const std::string& token) {
@@ -200,6 +231,97 @@ Status AuthService::Logout(const std::string& session_token) {
     return (*uow)->Commit();
 }
 
+Status AuthService::LogoutEverywhere(const domain::Actor& actor) {
+    auto uow = app_.db().Begin();
+    if (!uow.ok()) return uow.status();
+    auto ended = store::UserRepo(**uow).DeleteSessionsOfUser(actor.user.id);
+    if (!ended.ok()) return ended.status();
+    FOLJSAM_RETURN_IF_ERROR(Audit(**uow, &actor, actor.user.forbund_id,
+                                  {"logout.everywhere", "user", actor.user.id, std::nullopt, false,
+                                   "{\"sessions\":" + std::to_string(*ended) + "}"}));
+    return (*uow)->Commit();
+}
+
+Result<LoginResult> AuthService::CompleteSecondFactor(const std::string& pending_token, const std::string& code) {
+    if (pending_token.empty() || pending_token.size() > 100) return Status::NotFound("Ingen inloggning.");
+    const std::string hash = security::TokenHash(pending_token);
+    const std::time_t now = std::time(nullptr);
+    auto uow = app_.db().Begin();
+    if (!uow.ok()) return uow.status();
+    store::UserRepo users(**uow);
+    auto session = users.FindSession(hash);
+    if (!session.ok()) return session.status();
+    if (!session->has_value() || !(*session)->pending_second_factor || now > ParseUtc((*session)->expires_at))
+        return Status::NotFound("Inloggningen har gått ut. Logga in igen.");
+    auto user = users.Get((*session)->user_id);
+    if (!user.ok()) return user.status();
+    domain::Actor stub;
+    stub.user = *user;
+
+    store::LoginAttemptRepo attempts_repo(**uow);
+    const std::string key = domain::LoginKey(user->username);
+    auto attempts = attempts_repo.Get(key);
+    if (!attempts.ok()) return attempts.status();
+    if (domain::IsLocked(*attempts, now)) {
+        FOLJSAM_RETURN_IF_ERROR(users.DeleteSession(hash));
+        FOLJSAM_RETURN_IF_ERROR(Audit(**uow, &stub, user->forbund_id, {"login.locked", "user", user->id}));
+        FOLJSAM_RETURN_IF_ERROR((*uow)->Commit());
+        return LockedOut(domain::MinutesLocked(*attempts, now));
+    }
+
+    store::TwoFactorRepo two_factor(**uow);
+    auto totp = two_factor.GetTotp(user->id);
+    if (!totp.ok()) return totp.status();
+    if (!totp->has_value() || !(*totp)->confirmed) return Status::NotFound("Inloggningen har gått ut. Logga in igen.");
+    auto keys = app_.keys().ForController(kAccountsKeyId);
+    if (!keys.ok()) return keys.status();
+    auto secret = keys->Open((*totp)->secret_sealed);
+    if (!secret.ok()) return secret.status();
+    bool accepted = false;
+    bool recovery = false;
+    if (const auto step = security::VerifyTotp(*secret, code, now, (*totp)->last_step)) {
+        auto used = two_factor.UseStep(user->id, *step);
+        if (!used.ok()) return used.status();
+        accepted = *used;
+    } else if (NormaliseRecoveryCode(code).size() == 10) {
+        auto used = two_factor.UseRecoveryCode(user->id, security::TokenHash(NormaliseRecoveryCode(code)));
+        if (!used.ok()) return used.status();
+        accepted = recovery = *used;
+    }
+    if (!accepted) {
+        const domain::LoginAttempts after = domain::AfterFailure(*attempts, now);
+        FOLJSAM_RETURN_IF_ERROR(attempts_repo.Put(key, after, now - kForgetAttemptsSeconds));
+        FOLJSAM_RETURN_IF_ERROR(Audit(**uow, &stub, user->forbund_id, {"login.code_failed", "user", user->id}));
+        const bool locked_now = domain::IsLocked(after, now);
+        if (locked_now) {
+            FOLJSAM_RETURN_IF_ERROR(users.DeleteSession(hash));
+            FOLJSAM_RETURN_IF_ERROR(Audit(**uow, &stub, user->forbund_id, {"login.locked", "user", user->id}));
+        }
+        FOLJSAM_RETURN_IF_ERROR((*uow)->Commit());
+        if (locked_now) return LockedOut(domain::MinutesLocked(after, now));
+        const char* message = "Koden stämmer inte. Skriv de sex siffror appen visar nu, eller en reservkod.";
+        return Status::InvalidInput(message, {{"code", message}});
+    }
+    if (attempts->failures > 0) FOLJSAM_RETURN_IF_ERROR(attempts_repo.Clear(key));
+    // A new token for the full session: the pending one is spent.
+    FOLJSAM_RETURN_IF_ERROR(users.DeleteSession(hash));
+    LoginResult out;
+    out.session_token = security::RandomToken();
+    out.csrf_token = security::RandomToken();
+    FOLJSAM_RETURN_IF_ERROR(
+        users.InsertSession({security::TokenHash(out.session_token), user->id, out.csrf_token, FormatUtc(now),
+                             FormatUtc(now), FormatUtc(now + kAbsoluteSeconds), false}));
+    if (recovery)
+        FOLJSAM_RETURN_IF_ERROR(Audit(**uow, &stub, user->forbund_id, {"recovery_code.use", "user", user->id}));
+    FOLJSAM_RETURN_IF_ERROR(Audit(**uow, &stub, user->forbund_id, {"login.ok", "user", user->id}));
+    FOLJSAM_RETURN_IF_ERROR((*uow)->Commit());
+    uow->reset();
+    auto actor = LoadActor(user->id);
+    if (!actor.ok()) return actor.status();
+    out.actor = *actor;
+    return out;
+}
+
 Result<std::string> AuthService::CreateApiToken(const std::string& username, const std::string& name, int days) {
     auto uow = app_.db().Begin();
     if (!uow.ok()) return uow.status();
@@ -229,7 +351,7 @@ Status AuthService::ChangePassword(const domain::Actor& actor, const std::string
     if (!found.ok()) return found.status();
     ValidationErrors errors;
     if (!security::VerifyPassword(current, found->second)) errors.Add("current_password", "Nuvarande lösenord är fel.");
-    Status strength = CheckPasswordStrength(next);
+    Status strength = CheckPasswordStrength(next, app_.common_passwords());
     if (!strength.ok()) errors.Add("new_password", strength.fields().front().message);
     if (!errors.empty()) return errors.ToStatus();
     auto hash = security::HashPassword(next, app_.options().hash_cost);

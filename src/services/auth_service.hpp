@@ -7,11 +7,14 @@
 // failures lock the user name for a while.
 // Thread-safe (each call uses its own unit of work).
 
+#include <atomic>
+#include <ctime>
 #include <optional>
 #include <string>
 
 #include "common/status.hpp"
 #include "domain/actor.hpp"
+#include "domain/password_policy.hpp"
 #include "services/app.hpp"
 
 namespace foljsam::services {
@@ -20,11 +23,17 @@ struct LoginResult {
     std::string session_token;  // goes into the cookie; never logged
     std::string csrf_token;
     domain::Actor actor;
+    // The password was right and the user has two factors on: the session opens nothing
+    // until CompleteSecondFactor accepts a code.
+    bool second_factor_due = false;
 };
 
 struct Authenticated {
     domain::Actor actor;
     std::string csrf_token;  // empty for API tokens (no CSRF needed without cookies)
+    // The user's roles and association require two factors and the user has none yet:
+    // only the enrolment page (and log-out) opens.
+    bool must_enrol_second_factor = false;
 };
 
 class AuthService {
@@ -42,6 +51,15 @@ class AuthService {
     // The actor of a valid API token ("Authorization: Bearer ..."). Failure: kNotFound.
     Result<Authenticated> FromApiToken(const std::string& token);
     Status Logout(const std::string& session_token);
+    // Ends every session of the actor, this one included.
+    Status LogoutEverywhere(const domain::Actor& actor);
+
+    // The second step of a log-in whose password was right (LoginResult::second_factor_due):
+    // `code` is the app's current six digits or an unused recovery code. On success the
+    // pending session is replaced by a full one (a new token). Failure: kNotFound when the
+    // pending session is unknown or older than 5 minutes; kInvalidInput (field "code") for
+    // a wrong code, which counts as a failed log-in of the name (lock-out as for passwords).
+    Result<LoginResult> CompleteSecondFactor(const std::string& pending_token, const std::string& code);
 
     // Creates an API token for `username`, valid `days` days (0: no expiry). Returns the
     // clear token, shown once.
@@ -54,9 +72,12 @@ class AuthService {
 
    private:
     App& app_;
+    // Until this time, FromSession skips refreshing idle timers (the database was busy).
+    std::atomic<std::time_t> write_backoff_until_{0};
 };
 
-// Passwords: at least 12 characters. Returns field errors for "password".
-Status CheckPasswordStrength(const std::string& password);
+// Passwords: 12 to 256 characters and not common (domain/password_policy.hpp). Failure:
+// kInvalidInput with the message for field "password".
+Status CheckPasswordStrength(const std::string& password, const domain::CommonPasswords& common);
 
 }  // namespace foljsam::services

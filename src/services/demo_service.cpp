@@ -20,6 +20,7 @@
 #include "services/demo_goals.hpp"
 #include "services/demo_population.hpp"
 #include "services/participation_service.hpp"
+#include "services/two_factor_service.hpp"
 #include "store/database.hpp"
 #include "store/migrations.hpp"
 #include "store/organisation_repo.hpp"
@@ -768,6 +769,9 @@ Result<DemoSummary> FillDemo(App& app, const DemoOptions& options) {
     FOLJSAM_RETURN_IF_ERROR(CheckNoParticipations(app, forbund_id));
     auto admin_actor = ActorOf(app, "admin");
     if (!admin_actor.ok()) return admin_actor.status();
+    // Demo users log in with the shared demo password alone; two factors stay optional
+    // (a real association created by `foljsam init` requires them).
+    FOLJSAM_RETURN_IF_ERROR(TwoFactorService(app).SetRequired(*admin_actor, false));
 
     auto orgs = EnsureOrganisations(admin, *admin_actor);
     if (!orgs.ok()) return orgs.status();

@@ -182,10 +182,11 @@ Result<std::vector<long long>> UserRepo::UsersWithRoleOnInsats(domain::Role role
 Status UserRepo::InsertSession(const SessionRecord& rec) {
     return Guard("insert session", [&] {
         SessionRecord s = rec;
-        Sql(uow_) << "INSERT INTO user_session (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at) "
-                     "VALUES (:t, :u, :c, :ca, :l, :e)",
+        int pending = s.pending_second_factor ? 1 : 0;
+        Sql(uow_) << "INSERT INTO user_session (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at, "
+                     "pending_second_factor) VALUES (:t, :u, :c, :ca, :l, :e, :p)",
             soci::use(s.token_hash), soci::use(s.user_id), soci::use(s.csrf_token), soci::use(s.created_at),
-            soci::use(s.last_seen_at), soci::use(s.expires_at);
+            soci::use(s.last_seen_at), soci::use(s.expires_at), soci::use(pending);
     });
 }
 
@@ -194,12 +195,14 @@ Result<std::optional<SessionRecord>> UserRepo::FindSession(const std::string& to
     bool found = false;
     Status st = Guard("find session", [&] {
         std::string hash = token_hash;
+        int pending = 0;
         soci::statement q =
             (Sql(uow_).prepare << "SELECT token_hash, user_id, csrf_token, created_at, last_seen_at, "
-                                  "expires_at FROM user_session WHERE token_hash = :t",
+                                  "expires_at, pending_second_factor FROM user_session WHERE token_hash = :t",
              soci::into(s.token_hash), soci::into(s.user_id), soci::into(s.csrf_token), soci::into(s.created_at),
-             soci::into(s.last_seen_at), soci::into(s.expires_at), soci::use(hash));
+             soci::into(s.last_seen_at), soci::into(s.expires_at), soci::into(pending), soci::use(hash));
         found = q.execute(true);
+        s.pending_second_factor = pending != 0;
     });
     if (!st.ok()) return st;
     if (!found) return std::optional<SessionRecord>();
@@ -219,6 +222,16 @@ Status UserRepo::DeleteSession(const std::string& token_hash) {
         std::string hash = token_hash;
         Sql(uow_) << "DELETE FROM user_session WHERE token_hash = :t", soci::use(hash);
     });
+}
+
+Result<long long> UserRepo::DeleteSessionsOfUser(long long user_id) {
+    long long count = 0;
+    Status st = Guard("delete the sessions of a user", [&] {
+        Sql(uow_) << "SELECT COUNT(*) FROM user_session WHERE user_id = :u", soci::into(count), soci::use(user_id);
+        Sql(uow_) << "DELETE FROM user_session WHERE user_id = :u", soci::use(user_id);
+    });
+    if (!st.ok()) return st;
+    return count;
 }
 
 Result<long long> UserRepo::InsertApiToken(const ApiTokenRecord& t) {

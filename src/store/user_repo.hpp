@@ -20,6 +20,7 @@ struct SessionRecord {
     std::string created_at;
     std::string last_seen_at;
     std::string expires_at;
+    bool pending_second_factor = false;  // password right, TOTP code still due
 };
 
 struct ApiTokenRecord {
@@ -51,6 +52,8 @@ class UserRepo {
     Result<std::optional<SessionRecord>> FindSession(const std::string& token_hash);
     Status TouchSession(const std::string& token_hash, const std::string& last_seen_at);
     Status DeleteSession(const std::string& token_hash);
+    // Ends every session of the user ("log out everywhere"); returns how many there were.
+    Result<long long> DeleteSessionsOfUser(long long user_id);
 
     Result<long long> InsertApiToken(const ApiTokenRecord& t);
     Result<std::optional<ApiTokenRecord>> FindApiToken(const std::string& token_hash);

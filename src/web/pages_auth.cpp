@@ -51,6 +51,10 @@ void RegisterAuthPages(Router& router) {
             if (login.status().code() != StatusCode::kInvalidInput) return router.RenderError(ctx, login.status());
             return RenderLogin(router, ctx, login.status().fields(), ctx.form.Get("username"), 422);
         }
+        if (login->second_factor_due) {
+            ctx.res.set_header("Set-Cookie", PendingLoginCookie(login->session_token, router.options().secure_cookies));
+            return Router::Redirect(ctx, "/logga-in/kod");
+        }
         ctx.res.set_header("Set-Cookie", SessionCookie(login->session_token, router.options().secure_cookies));
         Router::Redirect(ctx, login->actor.user.must_change_password ? "/konto/losenord" : "/start");
     });

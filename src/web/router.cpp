@@ -71,6 +71,13 @@ std::string SessionCookie(const std::string& token, bool secure) {
     return cookie;
 }
 
+std::string PendingLoginCookie(const std::string& token, bool secure) {
+    std::string cookie = std::string(kPendingLoginCookie) + "=" + token + "; Path=/logga-in; HttpOnly; SameSite=Strict";
+    if (secure) cookie += "; Secure";
+    cookie += token.empty() ? "; Max-Age=0" : "; Max-Age=300";
+    return cookie;
+}
+
 Router::Router(httplib::Server& server, services::App& app, const Views& views, ServerOptions options)
     : server_(server), app_(app), views_(views), options_(options), auth_(app), admin_(app), participations_(app) {}
 
@@ -136,6 +143,10 @@ void Router::Page(const std::string& method, const std::string& pattern, Handler
         }
         if (ctx.auth.actor.user.must_change_password && req.path != "/konto/losenord" && req.path != "/logga-ut")
             return Redirect(ctx, "/konto/losenord");
+        // Two factors required and not yet set up: nothing else opens until they are.
+        if (ctx.auth.must_enrol_second_factor && req.path.rfind("/konto/tvafaktor", 0) != 0 &&
+            req.path != "/logga-ut" && req.path != "/konto/losenord")
+            return Redirect(ctx, "/konto/tvafaktor");
         handler(ctx);
     });
 }
@@ -167,6 +178,8 @@ void Router::Api(const std::string& method, const std::string& pattern, Handler 
         // A one-time password was seen by an administrator: nothing opens until it is changed.
         if (ctx.auth.actor.user.must_change_password)
             return JsonError(ctx, Status::Forbidden("Byt lösenord först (sidan /konto/losenord)."));
+        if (ctx.auth.must_enrol_second_factor)
+            return JsonError(ctx, Status::Forbidden("Aktivera tvåfaktorsinloggning först (sidan /konto/tvafaktor)."));
         if (by_cookie && req.method != "GET") {
             const std::string sent = req.get_header_value("X-CSRF-Token");
             if (sent.empty() || !security::ConstantTimeEquals(sent, ctx.auth.csrf_token))
@@ -209,7 +222,7 @@ void Router::Render(Ctx& ctx, const std::string& name, nlohmann::json model, int
             nav.push_back({{"href", "/admin/insatser"}, {"label", "Insatser"}});
             nav.push_back({{"href", "/admin/anvandare"}, {"label", "Användare"}});
         }
-        nav.push_back({{"href", "/konto/losenord"}, {"label", "Byt lösenord"}});
+        nav.push_back({{"href", "/konto"}, {"label", "Mitt konto"}});
         for (auto& item : nav) item["current"] = ctx.req.path.rfind(item["href"].get<std::string>(), 0) == 0;
         model["nav"] = nav;
     }

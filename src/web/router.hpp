@@ -84,11 +84,16 @@ void SendDownload(Ctx& ctx, const std::string& filename, const std::string& cont
 // Session cookie helpers.
 std::string CookieValue(const httplib::Request& req, const std::string& name);
 std::string SessionCookie(const std::string& token, bool secure);
+// The pending-log-in cookie (kPendingLoginCookie), for 5 minutes; an empty token clears it.
+std::string PendingLoginCookie(const std::string& token, bool secure);
 
 inline constexpr const char* kSessionCookie = "foljsam_session";
+// The pending session of a log-in whose code is still due (path /logga-in only).
+inline constexpr const char* kPendingLoginCookie = "foljsam_pending";
 
 // Route registration, one function per area (pages_*.cpp, api.cpp).
 void RegisterAuthPages(Router& router);
+void RegisterAccountPages(Router& router);
 void RegisterParticipationPages(Router& router);
 void RegisterAdminPages(Router& router);
 void RegisterApi(Router& router);

@@ -74,6 +74,7 @@ Result<int> Server::Bind(const ServeOptions& options) {
     impl_->router = std::make_unique<Router>(http, impl_->app, *impl_->views, router_options);
     Router& router = *impl_->router;
     RegisterAuthPages(router);
+    RegisterAccountPages(router);
     RegisterParticipationPages(router);
     RegisterAdminPages(router);
     RegisterApi(router);

@@ -29,6 +29,8 @@ const std::vector<std::string> kPageGets = {
     "/admin/anvandare",
     "/admin/befolkning",
     "/konto/losenord",
+    "/konto",
+    "/konto/tvafaktor",
     "/uppfoljning",
     "/uppfoljning.csv",
     "/uppfoljning.json",
@@ -38,10 +40,25 @@ const std::vector<std::string> kPageGets = {
 };
 
 const std::vector<std::string> kPagePosts = {
-    "/insatser/1/sok",    "/insatser/1/ny",      "/deltagare/1/andra",    "/deltagare/1/beslut",
-    "/deltagare/1/start", "/deltagare/1/avslut", "/admin/organisationer", "/admin/organisationer/1",
-    "/admin/insatser/ny", "/admin/insatser/1",   "/admin/anvandare",      "/konto/losenord",
-    "/logga-ut",          "/admin/befolkning",
+    "/insatser/1/sok",
+    "/insatser/1/ny",
+    "/deltagare/1/andra",
+    "/deltagare/1/beslut",
+    "/deltagare/1/start",
+    "/deltagare/1/avslut",
+    "/admin/organisationer",
+    "/admin/organisationer/1",
+    "/admin/insatser/ny",
+    "/admin/insatser/1",
+    "/admin/anvandare",
+    "/konto/losenord",
+    "/logga-ut",
+    "/admin/befolkning",
+    "/konto/logga-ut-overallt",
+    "/konto/tvafaktor/starta",
+    "/konto/tvafaktor/bekrafta",
+    "/konto/tvafaktor/reservkoder",
+    "/konto/tvafaktor/stang-av",
 };
 
 struct ApiRoute {

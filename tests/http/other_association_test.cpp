@@ -7,6 +7,7 @@
 #include "http/http_fixture.hpp"
 #include "security/keyring.hpp"
 #include "services/participation_service.hpp"
+#include "store/two_factor_repo.hpp"
 
 namespace foljsam::http_test {
 namespace {
@@ -40,6 +41,9 @@ class AnotherAssociation : public HttpTest {
         i.registration_mode = "MED_ID";
         auto insats = orgs.InsertInsats(i);
         if (!insats.ok()) throw std::runtime_error("InsertInsats: " + testing::Describe(insats.status()));
+        // Its registrar logs in with the password alone, as the demo's do.
+        if (auto st = store::TwoFactorRepo(**uow).SetRequired(*forbund, false); !st.ok())
+            throw std::runtime_error("SetRequired: " + testing::Describe(st));
         if (auto st = (*uow)->Commit(); !st.ok()) throw std::runtime_error("Commit: " + testing::Describe(st));
         if (auto keys = app().keys().ForController(*org); !keys.ok())
             throw std::runtime_error("ForController: " + testing::Describe(keys.status()));
