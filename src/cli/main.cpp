@@ -17,6 +17,7 @@
 
 #include "cli/export_command.hpp"
 #include "cli/import_command.hpp"
+#include "cli/keys_command.hpp"
 #include "report/dimension.hpp"
 #include "report/measure.hpp"
 #include "report/period.hpp"
@@ -276,6 +277,19 @@ int main(int argc, char** argv) {
         "verify", "Kontrollera att ingen händelse i granskningsloggen har ändrats, tagits bort eller lagts till");
     AddLocation(audit_verify, loc);
 
+    auto* keys_cmd = cli.add_subcommand("keys", "Krypteringsnycklarna för identiteter");
+    keys_cmd->require_subcommand(1);
+    auto* keys_rotate =
+        keys_cmd->add_subcommand("rotate", "Kryptera om alla identiteter med nya nycklar, medan Följsam är i drift");
+    AddLocation(keys_rotate, loc);
+    foljsam::cli::KeysRotateOptions keys_options;
+    long long keys_organisation = 0;
+    keys_rotate->add_option("--batch-size", keys_options.batch_size, "Identiteter per transaktion")
+        ->check(CLI::Range(1, 100000))
+        ->capture_default_str();
+    auto* keys_organisation_opt =
+        keys_rotate->add_option("--organisation", keys_organisation, "Bara denna organisations nyckel (id)");
+
     CLI11_PARSE(cli, argc, argv);
 
     auto app = OpenApp(loc);
@@ -380,6 +394,14 @@ int main(int argc, char** argv) {
                   << "Senaste länk (nr " << checked->head_seq << "): " << checked->head_link << "\n";
         if (checked->unchained > 0) std::cout << checked->unchained << " äldre händelser kedjas vid nästa händelse.\n";
         return 0;
+    }
+    if (keys_rotate->parsed()) {
+        if (!(*app)->IsInitialised())
+            return Fail(
+                Status::Unavailable("Databasen är inte skapad eller inte migrerad. Kör först: "
+                                    "foljsam init --forbund NAMN (eller foljsam demo), och foljsam migrate."));
+        if (keys_organisation_opt->count() > 0) keys_options.organisation_id = keys_organisation;
+        return foljsam::cli::RunKeysRotate(**app, keys_options);
     }
     if (export_cmd->parsed()) {
         if (!(*app)->IsInitialised())

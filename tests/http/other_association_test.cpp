@@ -41,7 +41,7 @@ class AnotherAssociation : public HttpTest {
         auto insats = orgs.InsertInsats(i);
         if (!insats.ok()) throw std::runtime_error("InsertInsats: " + testing::Describe(insats.status()));
         if (auto st = (*uow)->Commit(); !st.ok()) throw std::runtime_error("Commit: " + testing::Describe(st));
-        if (auto keys = app().keys().ForController(*org); !keys.ok())
+        if (auto keys = app().keys().ForController(*org, 1); !keys.ok())
             throw std::runtime_error("ForController: " + testing::Describe(keys.status()));
         ids() = {*forbund, *org, *insats, 0};
 
