@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "cli/export_command.hpp"
+#include "cli/gallra_command.hpp"
 #include "cli/import_command.hpp"
 #include "cli/keys_command.hpp"
 #include "report/dimension.hpp"
@@ -271,6 +272,15 @@ int main(int argc, char** argv) {
                          "Återrapporteringen Uppföljning Finsam i stället för deltagarna");
     export_cmd->add_option("--year", export_options.year, "Året för återrapporteringen, t.ex. 2025");
 
+    auto* gallra_cmd = cli.add_subcommand(
+        "gallra", "Ta bort identiteten från deltaganden som avslutades för mer än gallringsfristen sedan");
+    AddLocation(gallra_cmd, loc);
+    foljsam::cli::GallraOptions gallra_options;
+    int gallra_months = 0;
+    gallra_cmd->add_flag("--dry-run", gallra_options.dry_run, "Provkör: visa vad som skulle gallras, ändra inget");
+    auto* gallra_months_opt =
+        gallra_cmd->add_option("--set-months", gallra_months, "Ändra förbundets gallringsfrist (månader, 1-600)");
+
     auto* audit_cmd = cli.add_subcommand("audit", "Granskningsloggen");
     audit_cmd->require_subcommand(1);
     auto* audit_verify = audit_cmd->add_subcommand(
@@ -394,6 +404,17 @@ int main(int argc, char** argv) {
                   << "Senaste länk (nr " << checked->head_seq << "): " << checked->head_link << "\n";
         if (checked->unchained > 0) std::cout << checked->unchained << " äldre händelser kedjas vid nästa händelse.\n";
         return 0;
+    }
+    if (gallra_cmd->parsed()) {
+        if (!(*app)->IsInitialised())
+            return Fail(
+                Status::Unavailable("Databasen är inte skapad eller inte migrerad. Kör först: "
+                                    "foljsam init --forbund NAMN (eller foljsam demo), och foljsam migrate."));
+        if (gallra_months_opt->count() == 0) return foljsam::cli::RunGallra(**app, 0, gallra_options);
+        gallra_options.set_months = gallra_months;
+        auto forbund = admin.TheForbund();
+        if (!forbund.ok()) return Fail(forbund.status());
+        return foljsam::cli::RunGallra(**app, forbund->id, gallra_options);
     }
     if (keys_rotate->parsed()) {
         if (!(*app)->IsInitialised())
