@@ -16,7 +16,9 @@
 #include <vector>
 
 #include "cli/export_command.hpp"
+#include "cli/gallra_command.hpp"
 #include "cli/import_command.hpp"
+#include "cli/keys_command.hpp"
 #include "report/dimension.hpp"
 #include "report/measure.hpp"
 #include "report/period.hpp"
@@ -270,11 +272,33 @@ int main(int argc, char** argv) {
                          "Återrapporteringen Uppföljning Finsam i stället för deltagarna");
     export_cmd->add_option("--year", export_options.year, "Året för återrapporteringen, t.ex. 2025");
 
+    auto* gallra_cmd = cli.add_subcommand(
+        "gallra", "Ta bort identiteten från deltaganden som avslutades för mer än gallringsfristen sedan");
+    AddLocation(gallra_cmd, loc);
+    foljsam::cli::GallraOptions gallra_options;
+    int gallra_months = 0;
+    gallra_cmd->add_flag("--dry-run", gallra_options.dry_run, "Provkör: visa vad som skulle gallras, ändra inget");
+    auto* gallra_months_opt =
+        gallra_cmd->add_option("--set-months", gallra_months, "Ändra förbundets gallringsfrist (månader, 1-600)");
+
     auto* audit_cmd = cli.add_subcommand("audit", "Granskningsloggen");
     audit_cmd->require_subcommand(1);
     auto* audit_verify = audit_cmd->add_subcommand(
         "verify", "Kontrollera att ingen händelse i granskningsloggen har ändrats, tagits bort eller lagts till");
     AddLocation(audit_verify, loc);
+
+    auto* keys_cmd = cli.add_subcommand("keys", "Krypteringsnycklarna för identiteter");
+    keys_cmd->require_subcommand(1);
+    auto* keys_rotate =
+        keys_cmd->add_subcommand("rotate", "Kryptera om alla identiteter med nya nycklar, medan Följsam är i drift");
+    AddLocation(keys_rotate, loc);
+    foljsam::cli::KeysRotateOptions keys_options;
+    long long keys_organisation = 0;
+    keys_rotate->add_option("--batch-size", keys_options.batch_size, "Identiteter per transaktion")
+        ->check(CLI::Range(1, 100000))
+        ->capture_default_str();
+    auto* keys_organisation_opt =
+        keys_rotate->add_option("--organisation", keys_organisation, "Bara denna organisations nyckel (id)");
 
     CLI11_PARSE(cli, argc, argv);
 
@@ -380,6 +404,25 @@ int main(int argc, char** argv) {
                   << "Senaste länk (nr " << checked->head_seq << "): " << checked->head_link << "\n";
         if (checked->unchained > 0) std::cout << checked->unchained << " äldre händelser kedjas vid nästa händelse.\n";
         return 0;
+    }
+    if (gallra_cmd->parsed()) {
+        if (!(*app)->IsInitialised())
+            return Fail(
+                Status::Unavailable("Databasen är inte skapad eller inte migrerad. Kör först: "
+                                    "foljsam init --forbund NAMN (eller foljsam demo), och foljsam migrate."));
+        if (gallra_months_opt->count() == 0) return foljsam::cli::RunGallra(**app, 0, gallra_options);
+        gallra_options.set_months = gallra_months;
+        auto forbund = admin.TheForbund();
+        if (!forbund.ok()) return Fail(forbund.status());
+        return foljsam::cli::RunGallra(**app, forbund->id, gallra_options);
+    }
+    if (keys_rotate->parsed()) {
+        if (!(*app)->IsInitialised())
+            return Fail(
+                Status::Unavailable("Databasen är inte skapad eller inte migrerad. Kör först: "
+                                    "foljsam init --forbund NAMN (eller foljsam demo), och foljsam migrate."));
+        if (keys_organisation_opt->count() > 0) keys_options.organisation_id = keys_organisation;
+        return foljsam::cli::RunKeysRotate(**app, keys_options);
     }
     if (export_cmd->parsed()) {
         if (!(*app)->IsInitialised())

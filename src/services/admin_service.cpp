@@ -9,6 +9,7 @@
 #include "security/policy.hpp"
 #include "services/audit.hpp"
 #include "services/auth_service.hpp"
+#include "services/identity_keys.hpp"
 #include "store/database.hpp"
 #include "store/migrations.hpp"
 #include "store/organisation_repo.hpp"
@@ -294,7 +295,7 @@ Result<long long> AdminService::SaveInsats(const domain::Actor& actor, const dom
     }
     // Make sure the controller's key exists before the first identity is sealed under it.
     if (insats.with_identity()) {
-        auto keys = app_.keys().ForController(insats.controller_org_id);
+        auto keys = CurrentKeys(**uow, app_, insats.controller_org_id);
         if (!keys.ok()) return keys.status();
     }
     FOLJSAM_RETURN_IF_ERROR(

@@ -13,6 +13,7 @@
 #include "security/keyring.hpp"
 #include "security/policy.hpp"
 #include "services/audit.hpp"
+#include "services/identity_keys.hpp"
 #include "services/participation_json.hpp"
 #include "services/participation_write.hpp"
 #include "services/person_resolution.hpp"
@@ -53,11 +54,14 @@ Column ColumnOfSaveField(const std::string& field) {
 // The pseudonymous participant code of a personnummer in an insats without identity: a
 // keyed hash under the controller's key, so the same person gets the same code on every
 // import and the number itself is never stored.
-Result<std::string> DerivedCode(App& app, const domain::Insats& insats, const std::string& canonical) {
-    auto keys = app.keys().ForController(insats.controller_org_id);
+// The pseudonym key is the same in every key generation: a rotation must not change codes.
+Result<std::string> DerivedCode(store::UnitOfWork& uow, App& app, const domain::Insats& insats,
+                                const std::string& canonical) {
+    auto keys = CurrentKeys(uow, app, insats.controller_org_id);
     if (!keys.ok()) return keys.status();
-    std::string hash = keys->LookupHash("deltagarkod:" + canonical);
-    std::string code = "P-" + hash.substr(0, 12);
+    auto hash = keys->PseudonymHash("deltagarkod:" + canonical);
+    if (!hash.ok()) return hash.status();
+    std::string code = "P-" + hash->substr(0, 12);
     for (auto& c : code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     return code;
 }
@@ -316,7 +320,7 @@ class Runner {
             } else if (!row.participant_code.empty()) {
                 input.person.participant_code = row.participant_code;
             } else {
-                auto code = DerivedCode(app_, insats, personnummer);
+                auto code = DerivedCode(uow_, app_, insats, personnummer);
                 if (!code.ok()) return code.status();
                 input.person.participant_code = *code;
                 outcome.who = *code;
@@ -358,9 +362,9 @@ class Runner {
                 if (!found.ok()) return found.status();
                 if (found->has_value()) person_id = (*found)->id;
             } else if (!personnummer.empty()) {
-                auto keys = app_.keys().ForController(insats.controller_org_id);
+                auto keys = CurrentKeys(uow_, app_, insats.controller_org_id);
                 if (!keys.ok()) return keys.status();
-                auto found = persons.FindByIdentityHash(insats.controller_org_id, keys->LookupHash(personnummer));
+                auto found = FindPersonByPersonnummer(uow_, *keys, insats.controller_org_id, personnummer);
                 if (!found.ok()) return found.status();
                 person_id = *found;
             }

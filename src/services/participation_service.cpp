@@ -10,6 +10,7 @@
 #include "security/keyring.hpp"
 #include "security/policy.hpp"
 #include "services/audit.hpp"
+#include "services/identity_keys.hpp"
 #include "services/participation_write.hpp"
 #include "services/person_resolution.hpp"
 #include "store/audit_repo.hpp"
@@ -259,9 +260,9 @@ Result<ParticipationPage> ParticipationService::List(const domain::Actor& actor,
         if (by_pnr) {
             auto pnr = domain::Personnummer::Parse(search, domain::Today());
             if (!pnr.ok()) return Status::InvalidInput(pnr.status().message(), {{"search", pnr.status().message()}});
-            auto keys = app_.keys().ForController(insats->controller_org_id);
+            auto keys = CurrentKeys(**uow, app_, insats->controller_org_id);
             if (!keys.ok()) return keys.status();
-            auto found = persons.FindByIdentityHash(insats->controller_org_id, keys->LookupHash(pnr->canonical()));
+            auto found = FindPersonByPersonnummer(**uow, *keys, insats->controller_org_id, pnr->canonical());
             if (!found.ok()) return found.status();
             pnr_person = found->value_or(-1);
         }

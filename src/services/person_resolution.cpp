@@ -4,6 +4,7 @@
 #include "domain/text.hpp"
 #include "security/keyring.hpp"
 #include "security/policy.hpp"
+#include "services/identity_keys.hpp"
 #include "store/person_repo.hpp"
 
 namespace foljsam::services {
@@ -15,13 +16,13 @@ std::string FormatPnr(const std::string& canonical) {
 }
 
 Result<IdentityView> OpenIdentity(security::Keyring& keys, const store::SealedIdentity& sealed) {
-    auto controller_keys = keys.ForController(sealed.controller_org_id);
-    if (!controller_keys.ok()) return controller_keys.status();
-    auto pnr = controller_keys->Open(sealed.pnr_sealed);
+    // Each value opens under the generation it names, so identities read alike before,
+    // during and after a key rotation.
+    auto pnr = OpenSealed(keys, sealed.controller_org_id, sealed.pnr_sealed);
     if (!pnr.ok()) return pnr.status();
     IdentityView view{FormatPnr(*pnr), ""};
     if (!sealed.name_sealed.empty()) {
-        auto name = controller_keys->Open(sealed.name_sealed);
+        auto name = OpenSealed(keys, sealed.controller_org_id, sealed.name_sealed);
         if (!name.ok()) return name.status();
         view.name = *name;
     }
@@ -119,10 +120,10 @@ Result<ResolvedPerson> ResolvePerson(store::UnitOfWork& uow, App& app, bool may_
     FOLJSAM_RETURN_IF_ERROR(errors.ToStatus());
     out.birth_year = pnr->birth_year();
     out.legal_gender = pnr->legal_gender() == domain::LegalGender::kWoman ? "K" : "M";
-    auto keys = app.keys().ForController(insats.controller_org_id);
+    auto keys = CurrentKeys(uow, app, insats.controller_org_id);
     if (!keys.ok()) return keys.status();
     const std::string hash = keys->LookupHash(pnr->canonical());
-    auto found = persons.FindByIdentityHash(insats.controller_org_id, hash);
+    auto found = FindPersonByPersonnummer(uow, *keys, insats.controller_org_id, pnr->canonical());
     if (!found.ok()) return found.status();
     if (found->has_value()) {
         out.person_id = **found;
@@ -140,8 +141,11 @@ Result<ResolvedPerson> ResolvePerson(store::UnitOfWork& uow, App& app, bool may_
     std::string name_sealed;
     if (!name.empty()) {
         name_sealed = keys->Seal(name);
-    } else if (existing_identity->has_value()) {
-        name_sealed = (*existing_identity)->name_sealed;  // keep a name given before
+    } else if (existing_identity->has_value() && !(*existing_identity)->name_sealed.empty()) {
+        // Keep a name given before, under the newest key generation like the rest of the row.
+        auto kept = keys->Open((*existing_identity)->name_sealed);
+        if (!kept.ok()) return kept.status();
+        name_sealed = keys->Seal(*kept);
     }
     bool name_changed = true;
     if (existing_identity->has_value() && !name.empty() && !(*existing_identity)->name_sealed.empty()) {
@@ -150,9 +154,14 @@ Result<ResolvedPerson> ResolvePerson(store::UnitOfWork& uow, App& app, bool may_
     } else if (name.empty()) {
         name_changed = false;
     }
-    if (!existing_identity->has_value() || name_changed) {
+    // An identity stored under an older key generation moves to the newest on any write,
+    // so a rotation running meanwhile has nothing left behind by this writer.
+    const bool older_key =
+        existing_identity->has_value() &&
+        ((*existing_identity)->key_generation != keys->generation() || (*existing_identity)->pnr_hash != hash);
+    if (!existing_identity->has_value() || name_changed || older_key) {
         store::SealedIdentity sealed{*out.person_id, insats.controller_org_id, hash, keys->Seal(pnr->canonical()),
-                                     name_sealed};
+                                     name_sealed,    keys->generation()};
         FOLJSAM_RETURN_IF_ERROR(persons.PutIdentity(sealed));
     }
     out.identity_changed = !current || current->person_id != out.person_id || name_changed;

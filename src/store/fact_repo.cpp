@@ -58,6 +58,7 @@ struct Row {
     long long id = 0;
     long long insats_id = 0;
     NullableInt person_id;
+    NullableInt statistics_person_key;
     int anonymous = 0;
     std::string gender, age_group;
     NullableText referral_date, start_date, end_date;
@@ -68,7 +69,8 @@ struct Row {
 };
 
 const char* kFactColumns =
-    "SELECT p.id, p.insats_id, p.person_id, p.anonymous, p.gender, p.age_group, p.referral_date, p.start_date, "
+    "SELECT p.id, p.insats_id, p.person_id, p.statistics_person_key, p.anonymous, p.gender, p.age_group, "
+    "p.referral_date, p.start_date, "
     "p.end_date, p.exit_reason, p.education, p.time_without_work, p.occupation_start, p.occupation_after, "
     "p.birth_region, p.referrer, "
     "p.referrer_org_id, p.residence_district, p.residence_special, p.residence_kommun";
@@ -77,6 +79,7 @@ void BindRow(soci::statement& st, Row& r) {
     st.exchange(soci::into(r.id));
     st.exchange(soci::into(r.insats_id));
     st.exchange(soci::into(r.person_id.value, r.person_id.ind));
+    st.exchange(soci::into(r.statistics_person_key.value, r.statistics_person_key.ind));
     st.exchange(soci::into(r.anonymous));
     st.exchange(soci::into(r.gender));
     st.exchange(soci::into(r.age_group));
@@ -139,8 +142,12 @@ std::unordered_map<long long, Referrer> LoadReferrers(UnitOfWork& uow, long long
 report::Fact ToFact(const Row& r, const std::unordered_map<long long, Referrer>& referrers) {
     report::Fact f;
     f.insats_id = r.insats_id;
+    // A participation whose identity was removed by gallring (store/retention_repo.hpp) is
+    // stored as anonymous but counts as it did before: under its former person.
+    const bool gallrad = r.person_id.ind != soci::i_ok && r.statistics_person_key.ind == soci::i_ok;
     if (r.person_id.ind == soci::i_ok) f.person_key = r.person_id.value;
-    f.anonymous = r.anonymous != 0;
+    if (gallrad) f.person_key = r.statistics_person_key.value;
+    f.anonymous = r.anonymous != 0 && !gallrad;
     f.gender = r.gender;
     f.age_group = r.age_group;
     f.referral_date = DateFrom(r.referral_date.value, r.referral_date.ind);

@@ -86,10 +86,10 @@ Status PersonRepo::PutIdentity(const SealedIdentity& identity) {
         NullableText name =
             ToNullable(i.name_sealed.empty() ? std::nullopt : std::optional<std::string>(i.name_sealed));
         Sql(uow_) << "DELETE FROM person_identity WHERE person_id = :p", soci::use(i.person_id);
-        Sql(uow_) << "INSERT INTO person_identity (person_id, controller_org_id, pnr_hash, pnr_sealed, name_sealed) "
-                     "VALUES (:p, :c, :h, :s, :n)",
+        Sql(uow_) << "INSERT INTO person_identity (person_id, controller_org_id, pnr_hash, pnr_sealed, name_sealed, "
+                     "key_generation) VALUES (:p, :c, :h, :s, :n, :g)",
             soci::use(i.person_id), soci::use(i.controller_org_id), soci::use(i.pnr_hash), soci::use(i.pnr_sealed),
-            soci::use(name.value, name.ind);
+            soci::use(name.value, name.ind), soci::use(i.key_generation);
     });
 }
 
@@ -98,10 +98,11 @@ Result<std::optional<SealedIdentity>> PersonRepo::GetIdentity(long long person_i
     NullableText name;
     bool found = false;
     Status st = Guard("get identity", [&] {
-        soci::statement s = (Sql(uow_).prepare << "SELECT person_id, controller_org_id, pnr_hash, pnr_sealed, "
-                                                  "name_sealed FROM person_identity WHERE person_id = :p",
-                             soci::into(i.person_id), soci::into(i.controller_org_id), soci::into(i.pnr_hash),
-                             soci::into(i.pnr_sealed), soci::into(name.value, name.ind), soci::use(person_id));
+        soci::statement s =
+            (Sql(uow_).prepare << "SELECT person_id, controller_org_id, pnr_hash, pnr_sealed, "
+                                  "name_sealed, key_generation FROM person_identity WHERE person_id = :p",
+             soci::into(i.person_id), soci::into(i.controller_org_id), soci::into(i.pnr_hash), soci::into(i.pnr_sealed),
+             soci::into(name.value, name.ind), soci::into(i.key_generation), soci::use(person_id));
         found = s.execute(true);
     });
     if (!st.ok()) return st;
@@ -126,6 +127,15 @@ Result<std::optional<long long>> PersonRepo::FindByIdentityHash(long long contro
     return std::optional<long long>(id);
 }
 
+Result<std::optional<long long>> PersonRepo::FindByIdentityHashes(long long controller_org_id,
+                                                                  const std::vector<std::string>& pnr_hashes) {
+    for (const auto& hash : pnr_hashes) {
+        auto found = FindByIdentityHash(controller_org_id, hash);
+        if (!found.ok() || found->has_value()) return found;
+    }
+    return std::optional<long long>();
+}
+
 Result<std::vector<SealedIdentity>> PersonRepo::IdentitiesInInsats(long long insats_id) {
     std::vector<SealedIdentity> out;
     Status st = Guard("identities in insats", [&] {
@@ -133,10 +143,10 @@ Result<std::vector<SealedIdentity>> PersonRepo::IdentitiesInInsats(long long ins
         NullableText name;
         soci::statement s =
             (Sql(uow_).prepare << "SELECT DISTINCT pi.person_id, pi.controller_org_id, pi.pnr_hash, pi.pnr_sealed, "
-                                  "pi.name_sealed FROM person_identity pi JOIN participation p ON p.person_id = "
-                                  "pi.person_id WHERE p.insats_id = :i",
+                                  "pi.name_sealed, pi.key_generation FROM person_identity pi JOIN participation p ON "
+                                  "p.person_id = pi.person_id WHERE p.insats_id = :i",
              soci::into(i.person_id), soci::into(i.controller_org_id), soci::into(i.pnr_hash), soci::into(i.pnr_sealed),
-             soci::into(name.value, name.ind), soci::use(insats_id));
+             soci::into(name.value, name.ind), soci::into(i.key_generation), soci::use(insats_id));
         s.execute();
         while (s.fetch()) {
             i.name_sealed = name.ind == soci::i_ok ? name.value : "";
@@ -150,6 +160,58 @@ Result<std::vector<SealedIdentity>> PersonRepo::IdentitiesInInsats(long long ins
 Status PersonRepo::DeleteIdentity(long long person_id) {
     return Guard("delete identity",
                  [&] { Sql(uow_) << "DELETE FROM person_identity WHERE person_id = :p", soci::use(person_id); });
+}
+
+Result<std::vector<SealedIdentity>> PersonRepo::IdentitiesBelowGeneration(long long controller_org_id, int generation,
+                                                                          long long after_person_id, int limit) {
+    std::vector<SealedIdentity> out;
+    Status st = Guard("identities below generation", [&] {
+        SealedIdentity i;
+        NullableText name;
+        soci::statement s =
+            (Sql(uow_).prepare << "SELECT person_id, controller_org_id, pnr_hash, pnr_sealed, name_sealed, "
+                                  "key_generation FROM person_identity WHERE controller_org_id = :c AND "
+                                  "key_generation < :g AND person_id > :a ORDER BY person_id LIMIT :n",
+             soci::into(i.person_id), soci::into(i.controller_org_id), soci::into(i.pnr_hash), soci::into(i.pnr_sealed),
+             soci::into(name.value, name.ind), soci::into(i.key_generation), soci::use(controller_org_id),
+             soci::use(generation), soci::use(after_person_id), soci::use(limit));
+        s.execute();
+        while (s.fetch()) {
+            i.name_sealed = name.ind == soci::i_ok ? name.value : "";
+            out.push_back(i);
+        }
+    });
+    if (!st.ok()) return st;
+    return out;
+}
+
+Result<long long> PersonRepo::CountIdentitiesBelowGeneration(long long controller_org_id, int generation) {
+    long long n = 0;
+    Status st = Guard("count identities below generation", [&] {
+        Sql(uow_) << "SELECT COUNT(*) FROM person_identity WHERE controller_org_id = :c AND key_generation < :g",
+            soci::into(n), soci::use(controller_org_id), soci::use(generation);
+    });
+    if (!st.ok()) return st;
+    return n;
+}
+
+Result<bool> PersonRepo::ReplaceSealedIdentity(const SealedIdentity& before, const SealedIdentity& after) {
+    long long changed = 0;
+    Status st = Guard("replace sealed identity", [&] {
+        SealedIdentity b = before, a = after;
+        NullableText name =
+            ToNullable(a.name_sealed.empty() ? std::nullopt : std::optional<std::string>(a.name_sealed));
+        soci::statement s =
+            (Sql(uow_).prepare << "UPDATE person_identity SET pnr_hash = :h, pnr_sealed = :s, name_sealed = :n, "
+                                  "key_generation = :g WHERE person_id = :p AND pnr_sealed = :bs AND "
+                                  "COALESCE(name_sealed, '') = :bn",
+             soci::use(a.pnr_hash), soci::use(a.pnr_sealed), soci::use(name.value, name.ind),
+             soci::use(a.key_generation), soci::use(b.person_id), soci::use(b.pnr_sealed), soci::use(b.name_sealed));
+        s.execute(true);
+        changed = s.get_affected_rows();
+    });
+    if (!st.ok()) return st;
+    return changed == 1;
 }
 
 }  // namespace foljsam::store

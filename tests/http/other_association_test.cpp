@@ -45,7 +45,7 @@ class AnotherAssociation : public HttpTest {
         if (auto st = store::TwoFactorRepo(**uow).SetRequired(*forbund, false); !st.ok())
             throw std::runtime_error("SetRequired: " + testing::Describe(st));
         if (auto st = (*uow)->Commit(); !st.ok()) throw std::runtime_error("Commit: " + testing::Describe(st));
-        if (auto keys = app().keys().ForController(*org); !keys.ok())
+        if (auto keys = app().keys().ForController(*org, 1); !keys.ok())
             throw std::runtime_error("ForController: " + testing::Describe(keys.status()));
         ids() = {*forbund, *org, *insats, 0};
 

@@ -85,6 +85,10 @@ TestApp::~TestApp() {
     if (!pg_database_.empty()) (void)store::DropPostgresDatabase(PostgresServer(), pg_database_);
 }
 
+std::shared_ptr<services::App> TestApp::OpenAnotherApp() {
+    return OpenApp(dir_.path(), pg_database_.empty() ? "" : store::PostgresUrlFor(PostgresServer(), pg_database_));
+}
+
 long long TestApp::CreateMember(const std::string& name, const std::string& member_type) {
     domain::Organisation org;
     org.name = name;

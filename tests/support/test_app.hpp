@@ -69,6 +69,9 @@ class TestApp {
     services::ParticipationService& participations() { return participations_; }
     const std::filesystem::path& data_dir() const { return dir_.path(); }
     long long forbund_id() const { return forbund_id_; }
+    // Another App on the same database and data directory, as a second process would
+    // open it: its own connection pool and keyring (nothing cached from this one).
+    std::shared_ptr<services::App> OpenAnotherApp();
     // The association administrator (förbundsadministratör), logged in with the one-time password.
     const domain::Actor& admin() const { return admin_actor_; }
 

@@ -31,7 +31,7 @@ class Keyring : public ::testing::Test {
     ControllerKeys KeysFromDirectory(long long controller_id) {
         auto keyring = security::Keyring::FromDirectory(dir_);
         EXPECT_TRUE(keyring.ok()) << keyring.status().message();
-        auto keys = (*keyring)->ForController(controller_id);
+        auto keys = (*keyring)->ForController(controller_id, 1);
         EXPECT_TRUE(keys.ok()) << keys.status().message();
         return *keys;
     }
@@ -39,7 +39,7 @@ class Keyring : public ::testing::Test {
     ControllerKeys KeysFromMaster(long long controller_id) {
         auto keyring = security::Keyring::FromMasterKey(kMasterKey);
         EXPECT_TRUE(keyring.ok()) << keyring.status().message();
-        auto keys = (*keyring)->ForController(controller_id);
+        auto keys = (*keyring)->ForController(controller_id, 1);
         EXPECT_TRUE(keys.ok()) << keys.status().message();
         return *keys;
     }
@@ -152,7 +152,7 @@ TEST_F(Keyring, KeyFileOfTheWrongSizeIsCorrupt) {
     std::ofstream(dir_ / "controller-5.key", std::ios::binary) << "too short";
     auto keyring = security::Keyring::FromDirectory(dir_);
     ASSERT_TRUE(keyring.ok());
-    auto keys = (*keyring)->ForController(5);
+    auto keys = (*keyring)->ForController(5, 1);
     ASSERT_FALSE(keys.ok());
     EXPECT_EQ(keys.status().code(), StatusCode::kCorrupt);
 }
@@ -163,7 +163,7 @@ TEST_F(Keyring, UnwritableKeyDirectoryIsUnavailable) {
     std::filesystem::permissions(dir_, std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec);
     auto keyring = security::Keyring::FromDirectory(dir_);
     ASSERT_TRUE(keyring.ok());
-    auto keys = (*keyring)->ForController(9);
+    auto keys = (*keyring)->ForController(9, 1);
     std::filesystem::permissions(dir_, std::filesystem::perms::owner_all);
     ASSERT_FALSE(keys.ok());
     EXPECT_EQ(keys.status().code(), StatusCode::kUnavailable);
@@ -174,7 +174,7 @@ TEST_F(Keyring, UnreadableKeyFileIsUnavailable) {
     std::filesystem::create_directory(dir_ / "controller-8.key");
     auto keyring = security::Keyring::FromDirectory(dir_);
     ASSERT_TRUE(keyring.ok());
-    auto keys = (*keyring)->ForController(8);
+    auto keys = (*keyring)->ForController(8, 1);
     ASSERT_FALSE(keys.ok());
     EXPECT_EQ(keys.status().code(), StatusCode::kUnavailable);
 }
@@ -199,7 +199,7 @@ TEST_F(Keyring, MasterKeyDerivationIsDeterministicAcrossInstances) {
     for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     auto keyring = security::Keyring::FromMasterKey(upper);
     ASSERT_TRUE(keyring.ok());
-    EXPECT_EQ((*keyring)->ForController(3)->LookupHash("x"), first.LookupHash("x"));
+    EXPECT_EQ((*keyring)->ForController(3, 1)->LookupHash("x"), first.LookupHash("x"));
 }
 
 TEST_F(Keyring, MasterKeyIsNotADirectoryKey) {
@@ -229,7 +229,7 @@ TEST_F(Keyring, EnvironmentMasterKeyTakesPrecedence) {
     ::unsetenv("FOLJSAM_KEY");
     auto from_dir = security::Keyring::FromEnvironmentOr(dir_);
     ASSERT_TRUE(from_dir.ok());
-    EXPECT_TRUE((*from_dir)->ForController(1).ok());
+    EXPECT_TRUE((*from_dir)->ForController(1, 1).ok());
     EXPECT_TRUE(std::filesystem::exists(dir_ / "controller-1.key"));
 
     ::setenv("FOLJSAM_KEY", std::string(kMasterKey).c_str(), 1);
@@ -242,7 +242,7 @@ TEST_F(Keyring, EnvironmentMasterKeyTakesPrecedence) {
         ::unsetenv("FOLJSAM_KEY");
     }
     ASSERT_TRUE(from_env.ok());
-    EXPECT_EQ((*from_env)->ForController(1)->LookupHash("x"), KeysFromMaster(1).LookupHash("x"));
+    EXPECT_EQ((*from_env)->ForController(1, 1)->LookupHash("x"), KeysFromMaster(1).LookupHash("x"));
     EXPECT_FALSE(empty.ok());
 }
 
