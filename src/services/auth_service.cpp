@@ -273,7 +273,7 @@ Result<LoginResult> AuthService::CompleteSecondFactor(const std::string& pending
     auto totp = two_factor.GetTotp(user->id);
     if (!totp.ok()) return totp.status();
     if (!totp->has_value() || !(*totp)->confirmed) return Status::NotFound("Inloggningen har gått ut. Logga in igen.");
-    auto keys = app_.keys().ForController(kAccountsKeyId);
+    auto keys = app_.keys().ForController(kAccountsKeyId, kAccountsKeyGeneration);
     if (!keys.ok()) return keys.status();
     auto secret = keys->Open((*totp)->secret_sealed);
     if (!secret.ok()) return secret.status();

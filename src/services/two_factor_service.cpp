@@ -35,7 +35,7 @@ std::vector<std::string> MakeRecoveryCodes(std::vector<std::string>* hashes) {
 }
 
 Result<std::string> OpenSecret(App& app, const std::string& sealed) {
-    auto keys = app.keys().ForController(kAccountsKeyId);
+    auto keys = app.keys().ForController(kAccountsKeyId, kAccountsKeyGeneration);
     if (!keys.ok()) return keys.status();
     return keys->Open(sealed);
 }
@@ -79,7 +79,7 @@ Result<TotpEnrolment> TwoFactorService::Begin(const domain::Actor& actor) {
     if (!totp.ok()) return totp.status();
     if (totp->has_value() && (*totp)->confirmed)
         return Status::Conflict("Tvåfaktorsinloggning är redan på. Stäng av den först för att byta app.");
-    auto keys = app_.keys().ForController(kAccountsKeyId);
+    auto keys = app_.keys().ForController(kAccountsKeyId, kAccountsKeyGeneration);
     if (!keys.ok()) return keys.status();
     const std::string secret = security::NewTotpSecret();
     FOLJSAM_RETURN_IF_ERROR(repo.PutUnconfirmed(actor.user.id, keys->Seal(secret)));

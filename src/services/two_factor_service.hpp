@@ -3,9 +3,10 @@
 // (TOTP, security/totp.hpp), confirming it with a first code, recovery codes, turning it off,
 // and the association's requirement. The log-in's side is in AuthService.
 //
-// The secret is sealed under the accounts key (Keyring::ForController(kAccountsKeyId)) and
-// shown only while enrolment is unconfirmed. Recovery codes are shown once and stored as
-// token hashes. Each call is one transaction with its audit event. Thread-safe.
+// The secret is sealed under the accounts key (Keyring::ForController(kAccountsKeyId,
+// kAccountsKeyGeneration)) and shown only while enrolment is unconfirmed. `foljsam keys
+// rotate` does not rotate this key yet (only the controllers' identity keys). Recovery codes are shown once and stored
+// as token hashes. Each call is one transaction with its audit event. Thread-safe.
 
 #include <optional>
 #include <string>
@@ -20,6 +21,7 @@ namespace foljsam::services {
 // The key id of secrets that belong to user accounts rather than to a controller
 // organisation (organisation ids start at 1).
 inline constexpr long long kAccountsKeyId = 0;
+inline constexpr int kAccountsKeyGeneration = 1;
 inline constexpr int kRecoveryCodeCount = 10;
 
 struct TotpEnrolment {

@@ -26,7 +26,10 @@ const char* kTables[] = {"forbund",
                          "import_batch",
                          "import_item",
                          "import_mapping",
-                         "login_attempt"};
+                         "login_attempt",
+                         "user_totp",
+                         "recovery_code",
+                         "key_generation"};
 }  // namespace
 
 Result<std::map<std::string, long long>> CountRows(UnitOfWork& uow) {
