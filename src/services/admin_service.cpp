@@ -196,6 +196,12 @@ Result<long long> AdminService::SaveOrganisation(const domain::Actor& actor, con
     auto uow = app_.db().Begin();
     if (!uow.ok()) return uow.status();
     store::OrganisationRepo orgs(**uow);
+    // Another association's organisation is "not found" whatever was sent, before any validation.
+    if (org.id != 0) {
+        auto existing = orgs.GetOrganisation(org.id);
+        if (!existing.ok() || existing->forbund_id != org.forbund_id)
+            return Status::NotFound("Organisationen finns inte.");
+    }
     if (org.parent_id) {
         auto parent = orgs.GetOrganisation(*org.parent_id);
         if (!parent.ok() || parent->forbund_id != org.forbund_id)
@@ -254,10 +260,16 @@ Result<long long> AdminService::SaveInsats(const domain::Actor& actor, const dom
     if (!Can(actor, Action::kAdminInsatser, ForbundOf(actor))) return Status::Forbidden();
     domain::Insats insats = input;
     insats.forbund_id = *actor.user.forbund_id;
-    FOLJSAM_RETURN_IF_ERROR(ValidateInsats(insats));
     auto uow = app_.db().Begin();
     if (!uow.ok()) return uow.status();
     store::OrganisationRepo orgs(**uow);
+    // Another association's insats is "not found" whatever was sent, before any validation.
+    if (insats.id != 0) {
+        auto existing = orgs.GetInsats(insats.id);
+        if (!existing.ok() || existing->forbund_id != insats.forbund_id)
+            return Status::NotFound("Insatsen finns inte.");
+    }
+    FOLJSAM_RETURN_IF_ERROR(ValidateInsats(insats));
     auto controller = orgs.GetOrganisation(insats.controller_org_id);
     if (!controller.ok() || controller->forbund_id != insats.forbund_id)
         return Status::InvalidInput("Organisationen finns inte.",

@@ -93,15 +93,19 @@ Status ParticipationService::Update(const domain::Actor& actor, long long partic
 }
 
 namespace {
-// Applies `change` to the current version of a participation and saves it.
+// Applies `change` to the current version of a participation and saves it. `input` is the
+// caller's own check of what was sent: reported after the access check, so that someone
+// without access learns nothing but "not found" or "forbidden".
 template <typename Change>
-Status ChangeStage(App& app, const domain::Actor& actor, long long id, int version, Change&& change) {
+Status ChangeStage(App& app, const domain::Actor& actor, long long id, int version, const Status& input,
+                   Change&& change) {
     auto uow = app.db().Begin();
     if (!uow.ok()) return uow.status();
     auto current = store::ParticipationRepo(**uow).Get(id);
     if (!current.ok()) return current.status();
     auto insats = InsatsFor(**uow, actor, current->insats_id, Action::kWriteParticipation);
     if (!insats.ok()) return insats.status();
+    FOLJSAM_RETURN_IF_ERROR(input);
     if (current->version != version)
         return Status::Conflict(
             "Någon annan har ändrat deltagandet medan du arbetade. Ladda om sidan och försök igen.");
@@ -114,7 +118,7 @@ Status ChangeStage(App& app, const domain::Actor& actor, long long id, int versi
 
 Status ParticipationService::RecordDecision(const domain::Actor& actor, long long id, int version,
                                             const std::string& decision, const std::optional<domain::Date>& date) {
-    return ChangeStage(app_, actor, id, version, [&](domain::Participation& p) {
+    return ChangeStage(app_, actor, id, version, Status::Ok(), [&](domain::Participation& p) {
         p.decision = decision;
         p.decision_date = date;
     });
@@ -125,8 +129,7 @@ Status ParticipationService::RecordStart(const domain::Actor& actor, long long i
                                          const domain::IntakeAnswers& intake) {
     ValidationErrors e;
     if (!start) e.Add("start_date", "Ange startdatum.");
-    FOLJSAM_RETURN_IF_ERROR(e.ToStatus());
-    return ChangeStage(app_, actor, id, version, [&](domain::Participation& p) {
+    return ChangeStage(app_, actor, id, version, e.ToStatus(), [&](domain::Participation& p) {
         // The referrer is recorded at referral; a start that does not name one keeps it.
         domain::IntakeAnswers merged = intake;
         if (merged.referrer.empty()) {
@@ -143,8 +146,7 @@ Status ParticipationService::RecordExit(const domain::Actor& actor, long long id
                                         const std::optional<domain::Date>& end, const domain::ExitAnswers& exit) {
     ValidationErrors e;
     if (!end) e.Add("end_date", "Ange slutdatum.");
-    FOLJSAM_RETURN_IF_ERROR(e.ToStatus());
-    return ChangeStage(app_, actor, id, version, [&](domain::Participation& p) {
+    return ChangeStage(app_, actor, id, version, e.ToStatus(), [&](domain::Participation& p) {
         p.end_date = end;
         p.exit = exit;
     });

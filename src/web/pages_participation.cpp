@@ -299,6 +299,10 @@ void RegisterParticipationPages(Router& router) {
     router.Page("GET", R"(/insatser/(\d+)/ny)", [&router, render_new](Ctx& ctx) {
         auto insats = router.admin().GetInsats(ctx.auth.actor, ctx.IdParam());
         if (!insats.ok()) return router.RenderError(ctx, insats.status());
+        // The form is for the insats's registrars only (a reader of the insats sees it exists).
+        if (!security::policy::Can(ctx.auth.actor, security::policy::Action::kWriteParticipation,
+                                   security::policy::ResourceOf(*insats)))
+            return router.RenderError(ctx, Status::Forbidden());
         services::ParticipationInput empty;
         empty.participation.referral_date = domain::Today();
         render_new(ctx, *insats, empty, {}, ctx.Query("anonym") == "1", 200);
@@ -307,6 +311,10 @@ void RegisterParticipationPages(Router& router) {
     router.Page("POST", R"(/insatser/(\d+)/ny)", [&router, render_new](Ctx& ctx) {
         auto insats = router.admin().GetInsats(ctx.auth.actor, ctx.IdParam());
         if (!insats.ok()) return router.RenderError(ctx, insats.status());
+        // The form is for the insats's registrars only (a reader of the insats sees it exists).
+        if (!security::policy::Can(ctx.auth.actor, security::policy::Action::kWriteParticipation,
+                                   security::policy::ResourceOf(*insats)))
+            return router.RenderError(ctx, Status::Forbidden());
         ParsedParticipation parsed = ParseParticipation(ctx.form);
         const bool anonymous = parsed.input.participation.anonymous;
         if (!parsed.errors.empty()) return render_new(ctx, *insats, parsed.input, parsed.errors, anonymous, 422);

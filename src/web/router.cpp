@@ -117,6 +117,7 @@ Form FormOf(const httplib::Request& req) {
 }  // namespace
 
 void Router::PublicPage(const std::string& method, const std::string& pattern, Handler handler) {
+    routes_.push_back({method, pattern, RouteInfo::Kind::kPublic});
     Register(method, pattern, [this, handler](const httplib::Request& req, httplib::Response& res) {
         Ctx ctx{req, res, {}, FormOf(req), nullptr};
         handler(ctx);
@@ -124,6 +125,7 @@ void Router::PublicPage(const std::string& method, const std::string& pattern, H
 }
 
 void Router::Page(const std::string& method, const std::string& pattern, Handler handler) {
+    routes_.push_back({method, pattern, RouteInfo::Kind::kPage});
     Register(method, pattern, [this, handler](const httplib::Request& req, httplib::Response& res) {
         Ctx ctx{req, res, {}, FormOf(req), nullptr};
         auto auth = auth_.FromSession(CookieValue(req, kSessionCookie));
@@ -152,6 +154,7 @@ void Router::Page(const std::string& method, const std::string& pattern, Handler
 }
 
 void Router::Api(const std::string& method, const std::string& pattern, Handler handler) {
+    routes_.push_back({method, pattern, RouteInfo::Kind::kApi});
     Register(method, pattern, [this, handler](const httplib::Request& req, httplib::Response& res) {
         Ctx ctx{req, res, {}, FormOf(req), nullptr};
         const std::string authorization = req.get_header_value("Authorization");

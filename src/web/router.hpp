@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "common/status.hpp"
 #include "services/admin_service.hpp"
@@ -19,6 +20,7 @@
 #include "services/participation_service.hpp"
 #include "web/form.hpp"
 #include "web/request_limits.hpp"
+#include "web/route_info.hpp"
 #include "web/view.hpp"
 
 namespace foljsam::web {
@@ -66,6 +68,8 @@ class Router {
     services::AdminService& admin() { return admin_; }
     services::ParticipationService& participations() { return participations_; }
     const ServerOptions& options() const { return options_; }
+    // Every route registered so far, in registration order.
+    const std::vector<RouteInfo>& routes() const { return routes_; }
 
    private:
     void Register(const std::string& method, const std::string& pattern, httplib::Server::Handler handler);
@@ -76,6 +80,7 @@ class Router {
     services::AuthService auth_;
     services::AdminService admin_;
     services::ParticipationService participations_;
+    std::vector<RouteInfo> routes_;
 };
 
 int HttpStatusFor(const Status& status);

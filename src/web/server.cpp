@@ -24,6 +24,11 @@ struct Server::Impl {
 Server::Server(services::App& app) : impl_(std::make_unique<Impl>(app)) {}
 Server::~Server() = default;
 
+const std::vector<RouteInfo>& Server::routes() const {
+    static const std::vector<RouteInfo> none;
+    return impl_->router ? impl_->router->routes() : none;
+}
+
 std::filesystem::path DefaultWebDir() {
     if (std::filesystem::exists("web/templates/layout.mustache")) return "web";
 #ifdef FOLJSAM_SOURCE_DIR

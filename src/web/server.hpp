@@ -10,9 +10,11 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "common/status.hpp"
 #include "services/app.hpp"
+#include "web/route_info.hpp"
 
 namespace foljsam::web {
 
@@ -33,6 +35,8 @@ class Server {
     // Serves until Stop(). Precondition: Bind() succeeded.
     void Run();
     void Stop();
+    // The routes Bind() registered (empty before it): method, pattern, kind.
+    const std::vector<RouteInfo>& routes() const;
 
    private:
     struct Impl;

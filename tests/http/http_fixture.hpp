@@ -224,6 +224,7 @@ class HttpTest : public ::testing::Test {
     static services::App& app() { return *state().app; }
     static int port() { return state().port; }
     static long long forbund_id() { return state().forbund_id; }
+    static const web::Server& server() { return *state().server; }
 
     // --- requests ----------------------------------------------------------------------
     static httplib::Client Client() {
